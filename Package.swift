@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GapKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GapKit", targets: ["GapKit"]),
+        .executable(name: "gapkit", targets: ["gapkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system's libyaml (pkg-config yaml-0.1). Only GapKit imports it, and only internally.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Everything that is not terminal I/O: YAML loading, the questionnaire model, validation.
+        .target(
+            name: "GapKit",
+            dependencies: ["CYAML"]
+        ),
+        // The command-line tool: parses arguments, calls GapKit, prints, picks an exit code.
+        .executableTarget(
+            name: "gapkit",
+            dependencies: [
+                "GapKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GapKitTests",
+            dependencies: ["GapKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        // End-to-end tests: run the built `gapkit` binary as a user would.
+        .testTarget(
+            name: "GapKitCLITests",
+            dependencies: ["gapkit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+/// Bounds that keep hostile or broken files from exhausting time, stack or memory.
+public struct YAMLLimits: Sendable {
+    /// Largest input accepted, in bytes.
+    public var maxFileSize: Int
+    /// Deepest nesting of sequences and mappings.
+    public var maxDepth: Int
+    /// Most nodes that aliases may add to one document by repeating their anchors' subtrees.
+    public var maxAliasExpansion: Int
+
+    public init(maxFileSize: Int = 32 << 20, maxDepth: Int = 200, maxAliasExpansion: Int = 100_000) {
+        self.maxFileSize = maxFileSize
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+    }
+
+    public static let `default` = YAMLLimits()
+}

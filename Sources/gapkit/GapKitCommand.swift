@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct GapKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gapkit")
+}
