@@ -16,7 +16,7 @@ enum TextDecoding {
         if let offset = firstInvalidUTF8(body) {
             let prefix = String(decoding: body[..<offset], as: UTF8.self)
             return .failure(Failure(
-                message: "invalid UTF-8: byte 0x\(String(body[offset], radix: 16, uppercase: true)) cannot start or continue a character; save the file as UTF-8",
+                message: "invalid UTF-8: the bytes from 0x\(String(body[offset], radix: 16, uppercase: true)) on are not a UTF-8 character; save the file as UTF-8",
                 position: position(ofByte: offset, in: body), validPrefix: prefix))
         }
         return .success(String(decoding: body, as: UTF8.self))
@@ -51,7 +51,7 @@ enum TextDecoding {
         return .success(text)
     }
 
-    /// Offset of the first byte that is not part of a well-formed UTF-8 sequence, or nil.
+    /// Offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var i = 0
         let n = bytes.count
@@ -71,8 +71,8 @@ enum TextDecoding {
             default: return i
             }
             guard i + length <= n else { return i }
-            if bytes[i + 1] < low || bytes[i + 1] > high { return i + 1 }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i + k }
+            if bytes[i + 1] < low || bytes[i + 1] > high { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
             i += length
         }
         return nil
