@@ -2,5 +2,10 @@ import ArgumentParser
 
 @main
 struct GapKitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gapkit")
+    static let configuration = CommandConfiguration(
+        commandName: "gapkit",
+        abstract: "Gap analysis against ISO management-system standards.",
+        version: "0.1.0",
+        subcommands: [Validate.self, Show.self]
+    )
 }

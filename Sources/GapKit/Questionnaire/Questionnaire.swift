@@ -1,0 +1,140 @@
+/// A gap-analysis questionnaire: a standard's clauses, the questions that test them, and what closes each gap.
+///
+/// Built only by `QuestionnaireLoader`, which guarantees that every reference resolves, ids are
+/// unique, `after` links form no cycle and every number is in range (see questionnaires/SCHEMA.md).
+public struct Questionnaire: Sendable {
+    public static let schemaVersion = 1
+
+    public var id: String
+    public var title: LocalizedText
+    public var version: String?
+    /// Languages of the texts; the first is the default, which every text has.
+    public var languages: [String]
+    public var description: LocalizedText?
+    public var thresholds: Thresholds
+    public var scales: [Scale]
+    public var defaultScale: String?
+    public var areas: [Area]
+    public var phases: [Phase]
+    public var documents: [Document]
+    public var actions: [Action]
+    public var milestones: [Milestone]
+    public var clauses: [Clause]
+
+    public var defaultLanguage: String { languages[0] }
+
+    /// Status boundaries for scores in 0…1.
+    public struct Thresholds: Hashable, Sendable {
+        public var compliant: Double
+        public var partial: Double
+
+        public static let `default` = Thresholds(compliant: 0.8, partial: 0.4)
+    }
+
+    /// An answer scale: the options a question can be answered with.
+    public struct Scale: Hashable, Sendable {
+        public var id: String
+        public var options: [Option]
+        /// Whether `na` (not applicable) is an acceptable answer.
+        public var allowNA: Bool
+
+        public struct Option: Hashable, Sendable {
+            /// What an answer file holds, e.g. `yes` or `3`; always text.
+            public var value: String
+            public var label: LocalizedText
+            /// 0 (nothing in place) … 1 (fully meets the requirement).
+            public var score: Double
+        }
+
+        public func option(_ value: String) -> Option? { options.first { $0.value == value } }
+    }
+
+    /// A requirement area that questions are scored under (e.g. organisation, documentation).
+    public struct Area: Hashable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        public var description: LocalizedText?
+    }
+
+    /// A stage of the implementation project, in execution order.
+    public struct Phase: Hashable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+    }
+
+    /// An item of documented information the standard requires.
+    public struct Document: Hashable, Sendable {
+        public enum Kind: String, Hashable, Sendable, CaseIterable {
+            /// Kept up to date: a policy, plan, procedure or agreement.
+            case maintained
+            /// Kept as evidence: a record.
+            case retained
+        }
+
+        public var id: String
+        public var title: LocalizedText
+        public var clause: String?
+        public var kind: Kind
+        public var description: LocalizedText?
+    }
+
+    /// A remediation action that closes gaps.
+    public struct Action: Hashable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        public var description: LocalizedText?
+        public var phase: String
+        /// Person-days, greater than 0.
+        public var effort: Double
+        public var owner: LocalizedText?
+        /// Actions that must be done before this one.
+        public var after: [String]
+        /// Documents the action writes or revises.
+        public var documents: [String]
+    }
+
+    /// A step every certification project passes through, with an elapsed duration.
+    public struct Milestone: Hashable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        public var description: LocalizedText?
+        public var phase: String
+        /// Elapsed duration in weeks, greater than 0.
+        public var weeks: Double
+        /// Actions and milestones that must be done first.
+        public var after: [String]
+    }
+
+    /// A clause of the standard: a node of the tree, holding sub-clauses and questions.
+    public struct Clause: Hashable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        public var summary: LocalizedText?
+        public var weight: Double
+        public var clauses: [Clause]
+        public var questions: [Question]
+    }
+
+    /// One verifiable thing an auditor would ask.
+    public struct Question: Hashable, Sendable {
+        public var id: String
+        public var text: LocalizedText
+        public var help: LocalizedText?
+        /// The scale's id: the question's own, or the questionnaire's `default_scale`.
+        public var scale: String
+        public var area: String?
+        public var weight: Double
+        /// A gap here is a major nonconformity at a certification audit.
+        public var mandatory: Bool
+        public var evidence: [LocalizedText]
+        public var documents: [String]
+        public var actions: [String]
+        public var appliesIf: Condition?
+    }
+
+    /// `applies_if`: the question applies only when another question's answer is one of `values`.
+    public struct Condition: Hashable, Sendable {
+        public var question: String
+        public var values: [String]
+    }
+}

@@ -1,0 +1,70 @@
+/// What a question inherits from the questionnaire.
+struct QuestionContext {
+    var defaultScale: String?
+    /// When areas are declared, every question must name one.
+    var requiresArea: Bool
+}
+
+extension QuestionnaireReader {
+    static let clauseKeys = ["id", "title", "summary", "weight", "clauses", "questions"]
+    static let questionKeys = ["id", "text", "help", "scale", "area", "weight", "mandatory", "evidence", "documents",
+                               "actions", "applies_if"]
+
+    mutating func readClause(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Clause? {
+        guard let (id, fields) = entity(node, "clause", kind: .clause, allowed: Self.clauseKeys) else { return nil }
+        let title = schema.required(fields, "title").flatMap { schema.text($0, "title") }
+        let summary = fields["summary"].flatMap { schema.text($0, "summary") }
+        let weight = positive(fields, "weight", default: 1)
+        let clauses = items(fields["clauses"], "clauses").compactMap { readClause($0, context) }
+        let questions = items(fields["questions"], "questions").compactMap { readQuestion($0, context) }
+        if fields["clauses"] == nil, fields["questions"] == nil {
+            schema.warning("clause '\(id)' has no questions and no sub-clauses; it will be reported as not assessed", at: node.position)
+        }
+        guard let title, let weight else { return nil }
+        return .init(id: id, title: title, summary: summary, weight: weight, clauses: clauses, questions: questions)
+    }
+
+    mutating func readQuestion(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Question? {
+        guard let (id, fields) = entity(node, "question", kind: .question, allowed: Self.questionKeys) else { return nil }
+        let text = schema.required(fields, "text").flatMap { schema.text($0, "text") }
+        let help = fields["help"].flatMap { schema.text($0, "help") }
+        var scale: String?
+        if let scaleNode = fields["scale"] {
+            scale = schema.identifier(scaleNode, "scale").map { refer(.scale, $0, at: scaleNode.position, from: id) }
+        } else if let fallback = context.defaultScale {
+            scale = fallback
+        } else {
+            schema.error("question '\(id)' has no 'scale' and the questionnaire has no 'default_scale'", at: node.position)
+        }
+        var area: String?
+        if let areaNode = fields["area"] {
+            area = schema.identifier(areaNode, "area").map { refer(.area, $0, at: areaNode.position, from: id) }
+        } else if context.requiresArea {
+            schema.error("question '\(id)' is missing the required key 'area'", at: node.position)
+        }
+        let weight = positive(fields, "weight", default: 1)
+        let mandatory = fields["mandatory"].flatMap { schema.bool($0, "mandatory") } ?? false
+        let evidence = items(fields["evidence"], "evidence").compactMap { schema.text($0, "evidence") }
+        let documents = idList(fields["documents"], "documents", .document, from: id)
+        let actions = idList(fields["actions"], "actions", .step, from: id, role: .questionAction)
+        let condition = fields["applies_if"].flatMap { readCondition($0, question: id) }
+        guard let text, let scale, let weight else { return nil }
+        return .init(id: id, text: text, help: help, scale: scale, area: area, weight: weight, mandatory: mandatory,
+                     evidence: evidence, documents: documents, actions: actions, appliesIf: condition)
+    }
+
+    private mutating func readCondition(_ node: YAMLNode, question: String) -> Questionnaire.Condition? {
+        guard let fields = schema.fields(node, "applies_if of question '\(question)'") else { return nil }
+        schema.rejectUnknownKeys(fields, allowed: ["question", "in"])
+        let target = schema.required(fields, "question").flatMap { targetNode in
+            schema.identifier(targetNode, "question").map { refer(.question, $0, at: targetNode.position, from: question) }
+        }
+        let values = schema.required(fields, "in").map { list in
+            schema.list(list, "in").compactMap { schema.string($0, "in") }
+        }
+        guard let target, let values else { return nil }
+        let condition = Questionnaire.Condition(question: target, values: values)
+        conditions.append((question, condition, node))
+        return condition
+    }
+}
