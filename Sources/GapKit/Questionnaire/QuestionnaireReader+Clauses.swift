@@ -20,8 +20,10 @@ extension QuestionnaireReader {
         if fields["clauses"] == nil, fields["questions"] == nil {
             schema.warning("clause '\(id)' has no questions and no sub-clauses; it will be reported as not assessed", at: node.position)
         }
-        guard let title, let weight else { return nil }
-        return .init(id: id, title: title, summary: summary, weight: weight, clauses: clauses, questions: questions)
+        // A clause with a bad title or weight is kept (the file is rejected anyway), so the checks of
+        // the whole file still see its questions instead of reporting errors that are not there.
+        return .init(id: id, title: title ?? LocalizedText([:]), summary: summary, weight: weight ?? 1,
+                     clauses: clauses, questions: questions)
     }
 
     mutating func readQuestion(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Question? {
@@ -48,8 +50,9 @@ extension QuestionnaireReader {
         let documents = idList(fields["documents"], "documents", .document, from: id)
         let actions = idList(fields["actions"], "actions", .step, from: id, role: .questionAction)
         let condition = fields["applies_if"].flatMap { readCondition($0, question: id) }
-        guard let text, let scale, let weight else { return nil }
-        return .init(id: id, text: text, help: help, scale: scale, area: area, weight: weight, mandatory: mandatory,
+        // Kept even when a value is wrong, like clauses, so later checks can still resolve it.
+        return .init(id: id, text: text ?? LocalizedText([:]), help: help, scale: scale ?? "", area: area,
+                     weight: weight ?? 1, mandatory: mandatory,
                      evidence: evidence, documents: documents, actions: actions, appliesIf: condition)
     }
 

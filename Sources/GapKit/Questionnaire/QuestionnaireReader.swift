@@ -236,8 +236,9 @@ struct QuestionnaireReader {
         let owner = fields["owner"].flatMap { schema.text($0, "owner") }
         let after = idList(fields["after"], "after", .step, from: id, role: .actionAfter)
         let documents = idList(fields["documents"], "documents", .document, from: id)
-        guard let title, let phase, let effort else { return nil }
-        return .init(id: id, title: title, description: description, phase: phase, effort: effort, owner: owner,
+        // Kept even when a value is wrong, so phase and cycle checks still see its links.
+        return .init(id: id, title: title ?? LocalizedText([:]), description: description, phase: phase ?? "",
+                     effort: effort ?? 0, owner: owner,
                      after: after, documents: documents)
     }
 
@@ -251,8 +252,8 @@ struct QuestionnaireReader {
         }
         let weeks = positive(fields, "weeks")
         let after = idList(fields["after"], "after", .step, from: id, role: .milestoneAfter)
-        guard let title, let phase, let weeks else { return nil }
-        return .init(id: id, title: title, description: description, phase: phase, weeks: weeks, after: after)
+        return .init(id: id, title: title ?? LocalizedText([:]), description: description, phase: phase ?? "",
+                     weeks: weeks ?? 0, after: after)
     }
 
     /// Reads the mapping and `id` of an entity, defines the id and checks the keys.
