@@ -6,13 +6,20 @@ enum SharedData {
         if let override = ProcessInfo.processInfo.environment["GAPKIT_SHARED"] {
             return URL(fileURLWithPath: override)
         }
-        // Tests/GapKitTests/Support/SharedData.swift → the repository → its sibling `shared`.
-        let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared")
+        // The repository's sibling folder `shared`.
+        return Repository.root.deletingLastPathComponent().appendingPathComponent("shared")
     }()
 
     static var yamlTestSuite: URL { root.appendingPathComponent("data/yaml-test-suite") }
+}
+
+/// Files of the repository itself (questionnaires/, examples/, docs/).
+enum Repository {
+    /// Tests/GapKitTests/Support/SharedData.swift → the repository root.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }
 
 /// Small files under Tests/GapKitTests/Fixtures.
