@@ -33,3 +33,10 @@ extension Questionnaire.Clause {
     /// A clause with no sub-clauses.
     public var isLeaf: Bool { clauses.isEmpty }
 }
+
+extension Questionnaire {
+    /// Questions by id.
+    public var questionIndex: [String: Question] {
+        Dictionary(allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -17,18 +17,19 @@ public struct QuestionnaireLoader: Sendable {
     }
 
     public func load(file path: String) throws -> LoadedQuestionnaire {
-        try validate(YAMLLoader(limits: limits).load(file: path))
+        try validate(YAMLLoader(limits: limits).parse(file: path))
     }
 
     public func load(_ text: String, path: String = "<input>") throws -> LoadedQuestionnaire {
-        try validate(YAMLLoader(limits: limits).load(text, path: path))
+        try validate(YAMLLoader(limits: limits).parse(text, path: path))
     }
 
     private func validate(_ stream: YAMLStream) throws -> LoadedQuestionnaire {
         guard let root = stream.documents.first, !(stream.documents.count == 1 && root.isNull) else {
-            throw DiagnosticsError(file: stream.file, .error("the file holds no questionnaire (it is empty)", at: nil))
+            throw DiagnosticsError(file: stream.file, diagnostics: stream.diagnostics + [.error("the file holds no questionnaire (it is empty)", at: nil)])
         }
         var reader = QuestionnaireReader()
+        reader.schema.diagnostics = stream.diagnostics
         if stream.documents.count > 1 {
             reader.schema.error("a questionnaire file holds one YAML document, but this one holds \(stream.documents.count)",
                                 at: stream.documents[1].position)

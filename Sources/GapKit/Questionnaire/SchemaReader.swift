@@ -4,7 +4,8 @@
 /// id is the text "4.10", an option value `no` is the text "no"; only where a number or a boolean
 /// is expected is the scalar read as one.
 struct SchemaReader {
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Starts with the problems the YAML layer recovered from (duplicate keys), so all are reported together.
+    var diagnostics: [Diagnostic] = []
     /// Declared languages; the first is the default every text must have.
     var languages: [String] = ["en"]
 

@@ -4,6 +4,9 @@ import Foundation
 public struct YAMLStream: Sendable {
     public var file: SourceFile
     public var documents: [YAMLNode]
+    /// Problems that still leave a usable tree (a duplicate key keeps its first value), for a
+    /// reader that reports them together with its own. `YAMLLoader.load` throws when there are any.
+    public var diagnostics: [Diagnostic] = []
 }
 
 /// Loads YAML through the system's libyaml into `YAMLNode` trees.
@@ -11,6 +14,8 @@ public struct YAMLStream: Sendable {
 /// Resolves anchors, aliases and `<<` merge keys; rejects duplicate keys (naming both places),
 /// invalid UTF-8, oversized files, deep nesting and alias bombs, each with a position.
 /// Every problem is thrown as a `DiagnosticsError`; a file that cannot be read as an `InputError`.
+/// `parse` instead returns the problems that leave a usable tree, so a schema reader can report
+/// them together with its own.
 public struct YAMLLoader: Sendable {
     public var limits: YAMLLimits
 
@@ -20,17 +25,36 @@ public struct YAMLLoader: Sendable {
 
     /// Loads the file at `path`.
     public func load(file path: String) throws -> YAMLStream {
-        let bytes = try InputFile.read(path, maxSize: limits.maxFileSize)
-        return try load(bytes: bytes, path: path)
+        try strict(parse(file: path))
     }
 
     /// Loads YAML text; `path` names it in diagnostics.
     public func load(_ text: String, path: String = "<input>") throws -> YAMLStream {
-        try load(bytes: Array(text.utf8), path: path)
+        try strict(parse(bytes: Array(text.utf8), path: path))
     }
 
     /// Loads raw bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark.
     public func load(bytes: [UInt8], path: String) throws -> YAMLStream {
+        try strict(parse(bytes: bytes, path: path))
+    }
+
+    private func strict(_ stream: YAMLStream) throws -> YAMLStream {
+        guard stream.diagnostics.isEmpty else { throw DiagnosticsError(file: stream.file, diagnostics: stream.diagnostics) }
+        return stream
+    }
+
+    /// Like `load(file:)`, but returns duplicate keys and bad merges in `diagnostics` instead of throwing.
+    public func parse(file path: String) throws -> YAMLStream {
+        try parse(bytes: InputFile.read(path, maxSize: limits.maxFileSize), path: path)
+    }
+
+    /// Like `load(_:path:)`, but returns duplicate keys and bad merges in `diagnostics` instead of throwing.
+    public func parse(_ text: String, path: String = "<input>") throws -> YAMLStream {
+        try parse(bytes: Array(text.utf8), path: path)
+    }
+
+    /// Like `load(bytes:path:)`, but returns duplicate keys and bad merges in `diagnostics` instead of throwing.
+    public func parse(bytes: [UInt8], path: String) throws -> YAMLStream {
         let unreadable = SourceFile(path: path, text: "")
         guard bytes.count <= limits.maxFileSize else {
             throw DiagnosticsError(file: unreadable, .error(
@@ -47,8 +71,7 @@ public struct YAMLLoader: Sendable {
         var composer = Composer(parser: LibYAMLParser(utf8: Array(text.utf8)), limits: limits)
         do {
             let documents = try composer.compose()
-            guard composer.diagnostics.isEmpty else { throw DiagnosticsError(file: file, diagnostics: composer.diagnostics) }
-            return YAMLStream(file: file, documents: documents)
+            return YAMLStream(file: file, documents: documents, diagnostics: composer.diagnostics)
         } catch let error as LibYAMLParser.SyntaxError {
             let position = error.position ?? error.offset.map { TextDecoding.position(ofByte: $0, in: Array(text.utf8)) }
             throw DiagnosticsError(file: file, diagnostics: composer.diagnostics + [.error(error.message, at: position)])

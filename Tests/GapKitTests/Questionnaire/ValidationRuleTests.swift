@@ -167,3 +167,13 @@ import Testing
         #expect(questionnaire.text(question.text, "zh-Hans") == "One?")
     }
 }
+
+extension ValidationRuleTests {
+    @Test func aDuplicateKeyIsReportedTogetherWithTheSchemaProblems() {
+        #expect(Self.headlines(Self.edited([("title: T\n", "title: T\ntitle: U\n"), ("area: service, documents", "area: servce, documents")])) == [
+            "q.yaml:4:1: error: duplicate key 'title' in this mapping",
+            "q.yaml:3:1: note: 'title' was first defined here",
+            "q.yaml:28:37: error: unknown area 'servce'; did you mean 'service'?",
+        ])
+    }
+}

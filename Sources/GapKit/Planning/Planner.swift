@@ -1,0 +1,104 @@
+/// Turns an assessment into a prioritised, scheduled implementation plan (docs/SCORING.md, "Plan rules").
+public struct Planner: Sendable {
+    public var questionnaire: Questionnaire
+    /// Person-days of work per week, greater than 0.
+    public var capacity: Double
+    public var start: CalendarDate
+
+    public init(_ questionnaire: Questionnaire, capacity: Double = 5, start: CalendarDate) {
+        self.questionnaire = questionnaire
+        self.capacity = capacity
+        self.start = start
+    }
+
+    public func plan(_ assessment: Assessment) -> Plan {
+        let questions = questionnaire.questionIndex
+        let total = assessment.overall.weight
+        let open = assessment.questions.filter(\.isOpen)
+
+        // benefit(a) and priority(a): each open question spreads its gap evenly over the actions it links.
+        var benefit: [String: Double] = [:], severity: [String: Double] = [:], linkedBy: [String: [String]] = [:]
+        for result in open {
+            guard let links = questions[result.id]?.actions, !links.isEmpty, let score = result.score else { continue }
+            let gap = result.weight * (1 - score) / Double(links.count) / total
+            let multiplier: Double = result.finding == .major ? 3 : result.finding == .minor ? 2 : 1
+            for action in links {
+                benefit[action, default: 0] += gap
+                severity[action, default: 0] += gap * multiplier
+                linkedBy[action, default: []].append(result.id)
+            }
+        }
+        let needed = questionnaire.actions.filter { benefit[$0.id] != nil }
+        let neededIds = Set(needed.map(\.id))
+        let ordered = order(needed, priority: { severity[$0.id]! / $0.effort }, neededIds: neededIds)
+
+        var actions = ordered.enumerated().map { index, action in
+            Plan.Action(id: action.id, rank: index + 1, phase: action.phase, effort: action.effort,
+                        benefit: benefit[action.id]!, priority: severity[action.id]! / action.effort,
+                        questions: linkedBy[action.id]!, after: action.after.filter(neededIds.contains),
+                        schedule: .init(start: 0, end: 0, startWeek: 1, endWeek: 1, startDate: start, endDate: start))
+        }
+        let milestones = Scheduler(questionnaire: questionnaire, capacity: capacity, start: start).schedule(&actions, neededIds: neededIds)
+        return Plan(capacity: capacity, start: start, actions: actions, milestones: milestones,
+                    phases: phases(assessment, actions: actions, questions: questions),
+                    documents: documents(assessment, actions: actions))
+    }
+
+    /// Phases in declared order; within a phase, repeatedly the ready action with the highest priority, ties by id.
+    /// An action is ready when every needed action it comes `after` is taken; links to actions not needed are dropped.
+    private func order(_ needed: [Questionnaire.Action], priority: (Questionnaire.Action) -> Double,
+                       neededIds: Set<String>) -> [Questionnaire.Action] {
+        var done = Set<String>(), result: [Questionnaire.Action] = []
+        for phase in questionnaire.phases {
+            var pending = needed.filter { $0.phase == phase.id }
+            while !pending.isEmpty {
+                let ready = pending.filter { $0.after.allSatisfy { !neededIds.contains($0) || done.contains($0) } }
+                // Validation rules out cycles and links to later phases, so some action is always ready.
+                guard let next = ready.max(by: { a, b in
+                    let (pa, pb) = (priority(a), priority(b))
+                    return pa != pb ? pa < pb : a.id > b.id
+                }) else { break }
+                result.append(next)
+                done.insert(next.id)
+                pending.removeAll { $0.id == next.id }
+            }
+        }
+        return result
+    }
+
+    /// Projected score per phase: open questions whose actions all lie in this phase or earlier count as fully met.
+    private func phases(_ assessment: Assessment, actions: [Plan.Action],
+                        questions: [String: Questionnaire.Question]) -> [Plan.Phase] {
+        let phaseIndex = Dictionary(questionnaire.actions.map { ($0.id, questionnaire.phaseIndex($0.phase) ?? 0) },
+                                    uniquingKeysWith: { a, _ in a })
+        return questionnaire.phases.enumerated().map { index, phase in
+            var weighted = 0.0, weight = 0.0
+            for result in assessment.questions {
+                guard let score = result.score else { continue }
+                let links = questions[result.id]?.actions ?? []
+                let closed = result.isOpen && !links.isEmpty && links.allSatisfy { (phaseIndex[$0] ?? .max) <= index }
+                weighted += result.weight * (closed ? 1 : score)
+                weight += result.weight
+            }
+            return Plan.Phase(id: phase.id, projectedScore: weight > 0 ? weighted / weight : nil,
+                              effort: actions.filter { $0.phase == phase.id }.reduce(0) { $0 + $1.effort })
+        }
+    }
+
+    /// missing if a question checking the document is a gap, else partial if one is partial, else ok if one is answered.
+    private func documents(_ assessment: Assessment, actions: [Plan.Action]) -> [Plan.Document] {
+        var statuses: [String: [Assessment.Status]] = [:]
+        let questions = questionnaire.questionIndex
+        for result in assessment.questions {
+            for document in questions[result.id]?.documents ?? [] { statuses[document, default: []].append(result.status) }
+        }
+        let writers = Dictionary(questionnaire.actions.map { ($0.id, $0.documents) }, uniquingKeysWith: { a, _ in a })
+        return questionnaire.documents.map { document in
+            let seen = statuses[document.id] ?? []
+            let status: Plan.Document.Status = seen.contains(.gap) ? .missing : seen.contains(.partial) ? .partial
+                : seen.contains(.compliant) ? .ok : .unknown
+            return Plan.Document(id: document.id, status: status,
+                                 actions: actions.filter { writers[$0.id]?.contains(document.id) == true }.map(\.id))
+        }
+    }
+}

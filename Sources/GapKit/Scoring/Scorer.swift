@@ -1,0 +1,93 @@
+/// Applies the scoring rules of docs/SCORING.md to one answer set.
+public struct Scorer: Sendable {
+    public var questionnaire: Questionnaire
+
+    public init(_ questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+    }
+
+    public func score(_ answers: AnswerSet) -> Assessment {
+        let thresholds = questionnaire.thresholds
+        var results: [Assessment.QuestionResult] = []
+        var clauseMembers: [(id: String, range: Range<Int>)] = []
+
+        // Depth first: a clause's questions are the contiguous run of results written while visiting it.
+        func visit(_ clause: Questionnaire.Clause, weight: Double) {
+            let start = results.count
+            let pathWeight = weight * clause.weight
+            for question in clause.questions {
+                results.append(result(question, in: clause.id, pathWeight: pathWeight, answers))
+            }
+            let index = clauseMembers.count
+            clauseMembers.append((clause.id, start..<start))
+            for child in clause.clauses { visit(child, weight: pathWeight) }
+            clauseMembers[index].range = start..<results.count
+        }
+        for clause in questionnaire.clauses { visit(clause, weight: 1) }
+
+        let counts = Dictionary(grouping: results.compactMap(\.finding), by: { $0 }).mapValues(\.count)
+        let major = counts[.major] ?? 0, minor = counts[.minor] ?? 0
+        return Assessment(
+            thresholds: thresholds,
+            overall: summarize(results[...]),
+            areas: questionnaire.areas.map { area in
+                .init(id: area.id, summary: summarize(results.filter { $0.area == area.id }[...]))
+            },
+            clauses: clauseMembers.map { .init(id: $0.id, summary: summarize(results[$0.range])) },
+            questions: results,
+            readiness: .init(verdict: major > 0 ? .notReady : minor > 0 ? .nearlyReady : .ready,
+                             major: major, minor: minor, observation: counts[.observation] ?? 0))
+    }
+
+    private func result(_ question: Questionnaire.Question, in clause: String, pathWeight: Double,
+                        _ answers: AnswerSet) -> Assessment.QuestionResult {
+        let answer = answers[question.id]
+        let weight = pathWeight * question.weight
+        var result = Assessment.QuestionResult(id: question.id, clause: clause, area: question.area, answer: answer,
+                                               weight: weight, score: nil, applicable: true, status: .unanswered, finding: nil)
+        if answer?.value == .notApplicable || !conditionHolds(question, answers) {
+            result.applicable = false
+            result.status = .notApplicable
+            return result
+        }
+        guard case .option(let value)? = answer?.value,
+              let option = questionnaire.scale(question.scale)?.option(value) else { return result }
+        result.score = option.score
+        result.status = status(of: option.score)
+        if question.mandatory && result.status == .gap {
+            result.finding = .major
+        } else if question.mandatory && result.status == .partial {
+            result.finding = .minor
+        } else if result.status != .compliant {
+            result.finding = .observation
+        }
+        return result
+    }
+
+    /// `applies_if` holds unless the named question has an answer (including `na`) outside the list.
+    private func conditionHolds(_ question: Questionnaire.Question, _ answers: AnswerSet) -> Bool {
+        guard let condition = question.appliesIf, let value = answers[condition.question]?.value else { return true }
+        return condition.values.contains(value.description)
+    }
+
+    public func status(of score: Double?) -> Assessment.Status {
+        guard let score else { return .notAssessed }
+        if score >= questionnaire.thresholds.compliant { return .compliant }
+        if score >= questionnaire.thresholds.partial { return .partial }
+        return .gap
+    }
+
+    func summarize(_ results: ArraySlice<Assessment.QuestionResult>) -> Assessment.Summary {
+        var weighted = 0.0, weight = 0.0, answered = 0, applicable = 0
+        for result in results where result.applicable {
+            applicable += 1
+            guard let score = result.score else { continue }
+            answered += 1
+            weighted += result.weight * score
+            weight += result.weight
+        }
+        let score = answered > 0 ? weighted / weight : nil
+        return .init(score: score, status: status(of: score), coverage: applicable > 0 ? Double(answered) / Double(applicable) : nil,
+                     answered: answered, applicable: applicable, weight: weight)
+    }
+}

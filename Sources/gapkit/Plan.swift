@@ -1,0 +1,26 @@
+import ArgumentParser
+import GapKit
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The prioritised implementation plan: actions by phase, scheduled into weeks, with milestones and documents.",
+        discussion: "The rules are in docs/SCORING.md. JSON numbers are unrounded; text rounds for people."
+    )
+
+    @OptionGroup var input: AssessmentOptions
+    @OptionGroup var planning: PlanningOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let (questionnaire, answers) = try input.load()
+        let assessment = Scorer(questionnaire).score(answers)
+        let plan = Planner(questionnaire, capacity: planning.capacity, start: try planning.startDate(for: answers)).plan(assessment)
+        switch format {
+        case .text: print(PlanText(questionnaire, plan, language: input.lang).render(), terminator: "")
+        case .json: print(JSONWriter().string(plan.json), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import GapKit
+
+/// Properties of the scoring and plan rules, over the shipped questionnaire and seeded random answers.
+@Suite struct ScoringPropertyTests {
+    static let questionnaire = try! QuestionnaireLoader().load(file: Repository.path("questionnaires/iso20000-1-2018.yaml")).questionnaire
+    static let seeds: [UInt64] = Array(1...40)
+
+    /// Random answers: each question unanswered, `na` (where allowed) or a random option.
+    static func randomAnswers(seed: UInt64) -> AnswerSet {
+        var random = SeededGenerator(seed: seed)
+        var set = AnswerSet(questionnaire: questionnaire.id, date: CalendarDate("2026-11-20"))
+        for question in questionnaire.allQuestions {
+            let scale = questionnaire.scale(question.scale)!
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0: continue
+            case 1 where scale.allowNA: set.set(Answer(question: question.id, value: .notApplicable))
+            default: set.set(Answer(question: question.id, value: .option(scale.options.randomElement(using: &random)!.value)))
+            }
+        }
+        return set
+    }
+
+    static func scores(_ a: Assessment) -> [Double?] {
+        [a.overall.score] + a.areas.map(\.summary.score) + a.clauses.map(\.summary.score)
+    }
+
+    @Test(arguments: seeds)
+    func everyScoreAndCoverageStaysBetween0And1(seed: UInt64) {
+        let a = Scorer(Self.questionnaire).score(Self.randomAnswers(seed: seed))
+        let values = Self.scores(a) + a.questions.map(\.score) + [a.overall.coverage] + a.clauses.map(\.summary.coverage)
+        #expect(values.compactMap { $0 }.allSatisfy { (0...1).contains($0) })
+        let plan = Planner(Self.questionnaire, start: CalendarDate("2026-11-20")!).plan(a)
+        #expect(plan.phases.compactMap(\.projectedScore).allSatisfy { (0...1).contains($0) })
+        #expect(plan.actions.allSatisfy { $0.benefit > 0 && $0.benefit <= 1 && $0.priority > 0 })
+    }
+
+    @Test func theTopOptionEverywhereScores1IsReadyAndNeedsNoPlan() {
+        var set = AnswerSet(questionnaire: Self.questionnaire.id)
+        for question in Self.questionnaire.allQuestions {
+            let top = Self.questionnaire.scale(question.scale)!.options.max { $0.score < $1.score }!
+            set.set(Answer(question: question.id, value: .option(top.value)))
+        }
+        let a = Scorer(Self.questionnaire).score(set)
+        #expect(Self.scores(a).allSatisfy { $0 == 1 })
+        #expect(a.readiness == .init(verdict: .ready, major: 0, minor: 0, observation: 0))
+        let plan = Planner(Self.questionnaire, start: CalendarDate("2026-11-20")!).plan(a)
+        #expect(plan.actions.isEmpty)
+        #expect(plan.documents.allSatisfy { $0.status == .ok })
+    }
+
+    /// Answering `na` is the same as not answering, for every score (questions no applies_if names).
+    @Test(arguments: seeds)
+    func naAnswersNeverChangeOtherQuestionsScores(seed: UInt64) {
+        var random = SeededGenerator(seed: seed &+ 1000)
+        let answers = Self.randomAnswers(seed: seed)
+        let conditioned = Set(Self.questionnaire.allQuestions.compactMap(\.appliesIf?.question))
+        let candidates = Self.questionnaire.allQuestions.filter {
+            Self.questionnaire.scale($0.scale)!.allowNA && !conditioned.contains($0.id)
+        }
+        guard let question = candidates.randomElement(using: &random) else { return }
+        var withNA = answers, without = answers
+        withNA.set(Answer(question: question.id, value: .notApplicable))
+        without.set(Answer(question: question.id, value: nil))
+        let (a, b) = (Scorer(Self.questionnaire).score(withNA), Scorer(Self.questionnaire).score(without))
+        #expect(Self.scores(a) == Self.scores(b))
+        #expect(zip(a.questions, b.questions).allSatisfy { $0.id == question.id || $0.score == $1.score })
+    }
+
+    @Test(arguments: seeds)
+    func thePlanNeverPutsAnActionBeforeOneItDependsOn(seed: UInt64) {
+        let a = Scorer(Self.questionnaire).score(Self.randomAnswers(seed: seed))
+        let plan = Planner(Self.questionnaire, capacity: Double(seed % 7 + 1), start: CalendarDate("2026-11-20")!).plan(a)
+        let byId = Dictionary(uniqueKeysWithValues: plan.actions.map { ($0.id, $0) })
+        let phase = { (id: String) in Self.questionnaire.phaseIndex(id)! }
+        for action in plan.actions {
+            for dependency in Self.questionnaire.action(action.id)!.after {
+                guard let before = byId[dependency] else { continue }
+                #expect(before.rank < action.rank, "\(dependency) must come before \(action.id)")
+                #expect(before.schedule.end <= action.schedule.start)
+            }
+        }
+        #expect(plan.actions.map { phase($0.phase) } == plan.actions.map { phase($0.phase) }.sorted())
+        let ends = Dictionary(uniqueKeysWithValues: plan.actions.map { ($0.id, $0.schedule.end) } + plan.milestones.map { ($0.id, $0.schedule.end) })
+        for milestone in plan.milestones {
+            #expect(milestone.after.allSatisfy { ends[$0]! <= milestone.schedule.start })
+        }
+        #expect(plan.milestones.count == Self.questionnaire.milestones.count)
+    }
+}
