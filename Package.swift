@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system's libyaml (pkg-config yaml-0.1). Only GapKit imports it, and only internally.
@@ -18,10 +19,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // Everything that is not terminal I/O: YAML loading, the questionnaire model, validation.
+        // Everything that is not terminal I/O: YAML loading, the questionnaire model, validation,
+        // scoring, planning and reports.
         .target(
             name: "GapKit",
-            dependencies: ["CYAML"]
+            dependencies: [
+                "CYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // The command-line tool: parses arguments, calls GapKit, prints, picks an exit code.
         .executableTarget(

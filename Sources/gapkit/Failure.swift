@@ -5,6 +5,7 @@ import GapKit
 enum ExitStatus {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
 
@@ -18,6 +19,9 @@ func report(_ error: any Error) -> ExitCode {
         Terminal.printError(error.description)
         if case .notFound = error.reason { return ExitStatus.noInput }
         return ExitStatus.ioError
+    case let error as OutputError:
+        Terminal.printError(error.description)
+        return ExitStatus.cannotCreate
     default:
         Terminal.printError("error: \(error)")
         return ExitStatus.ioError

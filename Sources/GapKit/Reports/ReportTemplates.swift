@@ -1,0 +1,76 @@
+import Foundation
+import Mustache
+
+/// The mustache layouts of the HTML and Markdown reports: the defaults, or a consultant's own.
+public struct ReportTemplates: Sendable {
+    let html: MustacheTemplate
+    let markdown: MustacheTemplate
+
+    /// The templates compiled into GapKit.
+    public static func builtIn() throws -> ReportTemplates {
+        try ReportTemplates(html: parse(DefaultTemplates.html, name: "report.html.mustache"),
+                            markdown: parse(DefaultTemplates.markdown, name: "report.md.mustache"))
+    }
+
+    /// The templates in `directory` (`report.html.mustache`, `report.md.mustache`); a missing one is the default.
+    public static func load(directory: String) throws -> ReportTemplates {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(path: directory, reason: .notFound)
+        }
+        func template(_ name: String, _ fallback: String) throws -> MustacheTemplate {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { return try parse(fallback, name: name) }
+            let bytes = try InputFile.read(path, maxSize: 4 << 20)
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
+                throw DiagnosticsError(file: SourceFile(path: path, text: ""), .error("the template is not UTF-8 text", at: nil))
+            }
+            return try parse(text, name: path)
+        }
+        return try ReportTemplates(html: template("report.html.mustache", DefaultTemplates.html),
+                                   markdown: template("report.md.mustache", DefaultTemplates.markdown))
+    }
+
+    /// Writes the default templates into `directory`, for a consultant to adapt.
+    public static func export(to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory, reason: error.localizedDescription)
+        }
+        for (name, text) in DefaultTemplates.all {
+            try AtomicFile.write(text, to: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+        }
+    }
+
+    private static func parse(_ text: String, name: String) throws -> MustacheTemplate {
+        MarkdownContentType.register
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            let position = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
+            throw DiagnosticsError(file: SourceFile(path: name, text: text), .error("invalid template: \(error.error)", at: position))
+        }
+    }
+}
+
+/// Escapes text for Markdown, so client text cannot add emphasis, links, HTML or break a table.
+struct MarkdownContentType: MustacheContentType {
+    /// Registers the `MARKDOWN` content type with swift-mustache, once.
+    static let register: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+
+    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~"]
+
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n": out.append(" ")
+            case _ where Self.special.contains(character): out.append("\\"); out.append(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,256 @@
+extension DefaultTemplates {
+    /// report.html.mustache: one self-contained XHTML page; prints to A4 with a page per section.
+    static let html = #"""
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="{{lang}}" xml:lang="{{lang}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta name="generator" content="GapKit" />
+<title>{{t.report_title}}: {{cover.standard}}{{#cover.client}} ({{cover.client}}){{/cover.client}}</title>
+<style>
+:root { --primary: {{brand.primary}}; --ink: #222; --muted: #5f6368; --rule: #d0d4d9; --band: #f3f5f7;
+  --compliant: #2E7D32; --partial: #B26A00; --gap: #B71C1C; --none: #757575; }
+* { box-sizing: border-box; }
+html { font-size: 10.5pt; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.45;
+  font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif; }
+main { max-width: 210mm; margin: 0 auto; padding: 0 14mm 20mm; }
+h1, h2, h3 { color: var(--primary); line-height: 1.25; margin: 1.2em 0 0.5em; }
+h1 { font-size: 2.1rem; } h2 { font-size: 1.5rem; border-bottom: 2px solid var(--primary); padding-bottom: 0.2em; }
+h3 { font-size: 1.15rem; }
+p { margin: 0.4em 0 0.8em; }
+.muted { color: var(--muted); }
+table { width: 100%; border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.92rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); }
+th { background: var(--band); font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.badge { display: inline-block; padding: 0 0.45em; border: 1px solid currentColor; border-radius: 3px; font-size: 0.85em; white-space: nowrap; }
+.status-compliant, .doc-ok { color: var(--compliant); }
+.status-partial, .doc-partial { color: var(--partial); }
+.status-gap, .doc-missing { color: var(--gap); }
+.status-not-assessed, .status-na, .status-unanswered, .doc-unknown { color: var(--none); }
+.status-compliant::before, .doc-ok::before { content: "✓ "; }
+.status-partial::before, .doc-partial::before { content: "◐ "; }
+.status-gap::before, .doc-missing::before { content: "✗ "; }
+.sev-major { color: var(--gap); font-weight: 700; } .sev-major::before { content: "●●● "; }
+.sev-minor { color: var(--partial); font-weight: 600; } .sev-minor::before { content: "●● "; }
+.sev-observation { color: var(--muted); } .sev-observation::before { content: "● "; }
+.cover { min-height: 250mm; display: flex; flex-direction: column; justify-content: space-between; padding: 18mm 0 0 10mm;
+  border-left: 6mm solid var(--primary); }
+.cover .logo { max-height: 22mm; max-width: 70mm; }
+.cover .firm { font-size: 1.2rem; font-weight: 600; color: var(--primary); }
+.cover h1 { font-size: 2.6rem; margin-top: 30mm; }
+.cover .standard { font-size: 1.35rem; margin-bottom: 12mm; }
+.cover table { width: auto; min-width: 60%; font-size: 1rem; }
+.cover th { background: none; color: var(--muted); font-weight: 400; padding-right: 2em; }
+.verdict { border: 2px solid var(--primary); border-left-width: 8px; padding: 0.8em 1em; margin: 0.8em 0 1.2em; break-inside: avoid; }
+.verdict strong { font-size: 1.3rem; display: block; }
+.verdict.not-ready { border-color: var(--gap); } .verdict.nearly-ready { border-color: var(--partial); } .verdict.ready { border-color: var(--compliant); }
+.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.6em; margin: 0.8em 0 1.2em; }
+.tile { border: 1px solid var(--rule); border-top: 4px solid var(--primary); padding: 0.5em 0.7em; break-inside: avoid; }
+.tile .value { font-size: 1.5rem; font-weight: 700; display: block; }
+.tile .label { color: var(--muted); font-size: 0.85rem; }
+figure { margin: 0.8em 0 1.4em; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3em; }
+.chart-radar { max-width: 165mm; margin: 0 auto; }
+.finding { border: 1px solid var(--rule); border-left: 5px solid var(--muted); padding: 0.5em 0.8em; margin: 0 0 0.7em; break-inside: avoid; page-break-inside: avoid; }
+.finding.major { border-left-color: var(--gap); } .finding.minor { border-left-color: var(--partial); }
+.finding h4 { margin: 0 0 0.3em; font-size: 1rem; }
+.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0.3em 0 0; font-size: 0.92rem; }
+.finding dt { color: var(--muted); } .finding dd { margin: 0; }
+.phase-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1em; }
+.depth-0 td { font-weight: 600; background: var(--band); }
+section { padding-top: 2mm; }
+@page { size: A4; margin: 14mm 12mm 18mm;
+  @bottom-left { content: "{{{print.footer}}}"; font-size: 7.5pt; color: #5f6368;
+    font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif; }
+  @bottom-right { content: "{{{print.page}}} " counter(page) " / " counter(pages); font-size: 7.5pt; color: #5f6368;
+    font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif; } }
+@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
+@media print {
+  html { font-size: 9.5pt; }
+  main { max-width: none; padding: 0; }
+  section { break-before: page; page-break-before: always; }
+  .cover { break-after: page; page-break-after: always; min-height: 255mm; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+</style>
+</head>
+<body>
+<main>
+<header class="cover" id="cover">
+  <div>
+    {{#brand.logo}}<img class="logo" src="{{brand.logo}}" alt="{{brand.firm}}" />{{/brand.logo}}
+    {{#brand.firm}}<div class="firm">{{brand.firm}}</div>{{/brand.firm}}
+    <h1>{{t.report_title}}</h1>
+    <div class="standard">{{cover.standard}}</div>
+    <table>
+      {{#cover.client}}<tr><th>{{t.client}}</th><td>{{cover.client}}</td></tr>{{/cover.client}}
+      {{#cover.date}}<tr><th>{{t.date}}</th><td>{{cover.date}}</td></tr>{{/cover.date}}
+      {{#cover.respondent}}<tr><th>{{t.respondent}}</th><td>{{cover.respondent}}</td></tr>{{/cover.respondent}}
+      {{#cover.consultant}}<tr><th>{{t.consultant}}</th><td>{{cover.consultant}}</td></tr>{{/cover.consultant}}
+      <tr><th>{{t.questionnaire}}</th><td>{{cover.questionnaire_id}}{{#cover.questionnaire_version}}, {{t.version}} {{cover.questionnaire_version}}{{/cover.questionnaire_version}}</td></tr>
+    </table>
+  </div>
+  <p class="muted">{{t.confidential}}{{#brand.firm}} · {{t.prepared_by}} {{brand.firm}}{{/brand.firm}}{{#brand.footer}}<br />{{brand.footer}}{{/brand.footer}}</p>
+</header>
+
+<section id="summary">
+  <h2>{{t.summary}}</h2>
+  <div class="verdict {{summary.verdict_class}}">
+    <span class="muted">{{t.conclusion}}</span>
+    <strong>{{summary.verdict}}</strong>
+    {{summary.verdict_text}}
+  </div>
+  <div class="tiles">
+    <div class="tile"><span class="value">{{summary.overall_score}}</span><span class="label">{{t.overall_score}} · <span class="badge status-{{summary.overall_status_class}}">{{summary.overall_status}}</span></span></div>
+    <div class="tile"><span class="value">{{summary.coverage}}</span><span class="label">{{t.coverage}}</span></div>
+    <div class="tile"><span class="value">{{summary.major}} / {{summary.minor}} / {{summary.observation}}</span><span class="label">{{t.major}} / {{t.minor}} / {{t.observation}}</span></div>
+    <div class="tile"><span class="value">{{summary.weeks}} {{t.weeks}}</span><span class="label">{{t.weeks_to_certificate}}{{#summary.certificate_by}} · {{summary.certificate_by}}{{/summary.certificate_by}}</span></div>
+  </div>
+  <p>{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{summary.effort}} {{t.person_days}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
+  {{#summary.any_top_gaps}}
+  <h3>{{t.top_gaps}}</h3>
+  <table>
+    <thead><tr><th>{{t.severity}}</th><th>{{t.clause}}</th><th>{{t.question}}</th><th>{{t.answer}}</th></tr></thead>
+    <tbody>
+    {{#summary.top_gaps}}
+    <tr><td><span class="sev-{{severity_class}}">{{severity}}</span></td><td>{{clause_id}}</td><td>{{question}}</td><td>{{answer}}</td></tr>
+    {{/summary.top_gaps}}
+    </tbody>
+  </table>
+  {{/summary.any_top_gaps}}
+  <h3>{{t.method}}</h3>
+  <p class="muted">{{t.method_text}} {{t.thresholds}}: {{thresholds.compliant}} / {{thresholds.partial}}.</p>
+</section>
+
+<section id="areas">
+  <h2>{{t.areas}}</h2>
+  <figure>{{{charts.radar}}}</figure>
+  <table>
+    <thead><tr><th>{{t.area}}</th><th class="num">{{t.score}}</th><th>{{t.status}}</th><th class="num">{{t.answered}}</th><th class="num">{{t.coverage}}</th></tr></thead>
+    <tbody>
+    {{#areas}}
+    <tr><td><strong>{{title}}</strong>{{#description}}<br /><span class="muted">{{description}}</span>{{/description}}</td><td class="num">{{score}}</td><td><span class="badge status-{{status_class}}">{{status}}</span></td><td class="num">{{answered}}</td><td class="num">{{coverage}}</td></tr>
+    {{/areas}}
+    </tbody>
+  </table>
+</section>
+
+<section id="clauses">
+  <h2>{{t.clauses}}</h2>
+  <figure>{{{charts.bars}}}</figure>
+  <table>
+    <thead><tr><th>{{t.clause}}</th><th class="num">{{t.score}}</th><th>{{t.status}}</th><th class="num">{{t.answered}}</th></tr></thead>
+    <tbody>
+    {{#clauses}}
+    <tr class="depth-{{depth}}"><td>{{indent}}{{id}} {{title}}</td><td class="num">{{score}}</td><td><span class="badge status-{{status_class}}">{{status}}</span></td><td class="num">{{answered}}</td></tr>
+    {{/clauses}}
+    </tbody>
+  </table>
+</section>
+
+<section id="findings">
+  <h2>{{t.findings}}</h2>
+  {{^findings.any}}<p>{{t.no_findings}}</p>{{/findings.any}}
+  {{#findings.groups}}
+  <h3><span class="sev-{{severity_class}}">{{title}}</span> ({{count}})</h3>
+  {{#items}}
+  <div class="finding {{severity_class}}">
+    <h4>{{clause_id}} {{clause_title}} · {{id}}</h4>
+    <div>{{question}}</div>
+    <dl>
+      <dt>{{t.severity}}</dt><dd><span class="sev-{{severity_class}}">{{severity}}</span></dd>
+      <dt>{{t.answer}}</dt><dd><span class="badge status-{{status_class}}">{{answer}}</span></dd>
+      {{#note}}<dt>{{t.note}}</dt><dd>{{note}}</dd>{{/note}}
+      {{#evidence}}<dt>{{t.evidence}}</dt><dd>{{evidence}}</dd>{{/evidence}}
+      {{#any_actions}}<dt>{{t.linked_actions}}</dt><dd>{{#actions}}{{id}} {{title}}<br />{{/actions}}</dd>{{/any_actions}}
+    </dl>
+  </div>
+  {{/items}}
+  {{/findings.groups}}
+</section>
+
+<section id="documents">
+  <h2>{{t.documents}}</h2>
+  <h3>{{t.documents_to_write}}</h3>
+  {{^documents.any_to_write}}<p>{{t.nothing_to_write}}</p>{{/documents.any_to_write}}
+  {{#documents.any_to_write}}
+  <table>
+    <thead><tr><th>{{t.document}}</th><th>{{t.clause}}</th><th>{{t.status}}</th><th>{{t.written_by}}</th></tr></thead>
+    <tbody>
+    {{#documents.to_write}}
+    <tr><td>{{title}}<br /><span class="muted">{{id}}</span></td><td>{{clause}}</td><td><span class="badge doc-{{status_class}}">{{status}}</span></td><td>{{#actions}}{{id}} {{title}}<br />{{/actions}}</td></tr>
+    {{/documents.to_write}}
+    </tbody>
+  </table>
+  {{/documents.any_to_write}}
+  <h3>{{t.required_documents}}</h3>
+  <table>
+    <thead><tr><th>{{t.document}}</th><th>{{t.clause}}</th><th>{{t.kind}}</th><th>{{t.status}}</th></tr></thead>
+    <tbody>
+    {{#documents.all}}
+    <tr><td>{{title}} <span class="muted">{{id}}</span></td><td>{{clause}}</td><td>{{kind}}</td><td><span class="badge doc-{{status_class}}">{{status}}</span></td></tr>
+    {{/documents.all}}
+    </tbody>
+  </table>
+</section>
+
+<section id="plan">
+  <h2>{{t.plan}}</h2>
+  <p>{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{plan.effort}} {{t.person_days}} · {{t.weeks_to_certificate}}: {{plan.weeks}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
+  <figure>{{{charts.phases}}}</figure>
+  {{#plan.phases}}
+  <div class="phase-head"><h3>{{title}}</h3><span class="muted">{{t.effort}} {{effort}} {{t.person_days}} · {{t.projected_score}} {{projected}}</span></div>
+  {{^any_actions}}<p class="muted">{{t.no_actions}}</p>{{/any_actions}}
+  {{#any_actions}}
+  <table>
+    <thead><tr><th class="num">{{t.rank}}</th><th>{{t.action}}</th><th>{{t.owner}}</th><th class="num">{{t.effort}}</th><th class="num">{{t.benefit}}</th><th class="num">{{t.week}}</th></tr></thead>
+    <tbody>
+    {{#actions}}
+    <tr><td class="num">{{rank}}</td><td><strong>{{title}}</strong> <span class="muted">{{id}}</span><br /><span class="muted">{{description}}</span></td><td>{{owner}}</td><td class="num">{{effort}}</td><td class="num">{{benefit}}</td><td class="num">{{weeks}}</td></tr>
+    {{/actions}}
+    </tbody>
+  </table>
+  {{/any_actions}}
+  {{#any_milestones}}
+  <table>
+    <thead><tr><th>{{t.milestone}}</th><th class="num">{{t.duration}}</th><th class="num">{{t.week}}</th><th>{{t.schedule}}</th></tr></thead>
+    <tbody>
+    {{#milestones}}
+    <tr><td><strong>{{title}}</strong><br /><span class="muted">{{description}}</span></td><td class="num">{{duration}} {{t.weeks}}</td><td class="num">{{weeks}}</td><td>{{start}} – {{end}}</td></tr>
+    {{/milestones}}
+    </tbody>
+  </table>
+  {{/any_milestones}}
+  {{/plan.phases}}
+  <h3>{{t.gantt}}</h3>
+  <figure>{{{charts.gantt}}}</figure>
+</section>
+
+<section id="appendix">
+  <h2>{{t.appendix}}</h2>
+  {{#appendix}}
+  <h3>{{id}} {{title}}</h3>
+  <table>
+    <thead><tr><th>{{t.question}}</th><th>{{t.answer}}</th><th>{{t.note}}</th></tr></thead>
+    <tbody>
+    {{#questions}}
+    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td><span class="badge status-{{status_class}}">{{answer}}</span></td><td>{{note}}{{#evidence}}<br /><span class="muted">{{t.evidence}}: {{evidence}}</span>{{/evidence}}</td></tr>
+    {{/questions}}
+    </tbody>
+  </table>
+  {{/appendix}}
+  <p class="muted">{{t.generated_by}}{{#brand.firm}} · {{brand.firm}}{{/brand.firm}}</p>
+</section>
+</main>
+</body>
+</html>
+
+"""#
+}

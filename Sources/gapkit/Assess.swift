@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import GapKit
+
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score, plan and write the client gap report (HTML, Markdown, CSV, JSON) into a folder.",
+        discussion: """
+            Writes report.html (self-contained, prints to A4), report.md, report.json (score and plan), \
+            findings.csv, actions.csv and documents.csv. Each file is written atomically; the same \
+            inputs give byte-identical files.
+            """
+    )
+
+    @OptionGroup var input: AssessmentOptions
+    @OptionGroup var planning: PlanningOptions
+
+    @Option(help: "The folder to write the report files into (created if missing).")
+    var out: String
+
+    @Option(help: "Comma-separated formats: html, md, csv, json (default: all).")
+    var format: String = "html,md,csv,json"
+
+    @Option(help: "A branding file: firm, logo, primary_color, footer.")
+    var brand: String?
+
+    @Option(help: "A folder of report templates (see `gapkit templates export`).")
+    var templates: String?
+
+    func validate() throws {
+        _ = try formats()
+    }
+
+    func formats() throws -> Set<ReportFormat> {
+        var formats = Set<ReportFormat>()
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let format = ReportFormat(rawValue: name) else {
+                throw ValidationError("--format \(name): choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            formats.insert(format)
+        }
+        guard !formats.isEmpty else { throw ValidationError("--format needs at least one format") }
+        return formats
+    }
+
+    func run() throws {
+        let (questionnaire, answers) = try input.load()
+        let start = try planning.startDate(for: answers)
+        let files: [(name: String, bytes: [UInt8])]
+        do {
+            let branding = try brand.map { try Branding.load(file: $0) } ?? .default
+            let templates = try self.templates.map { try ReportTemplates.load(directory: $0) } ?? ReportTemplates.builtIn()
+            let assessment = Scorer(questionnaire).score(answers)
+            let plan = Planner(questionnaire, capacity: planning.capacity, start: start).plan(assessment)
+            let report = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
+                                     language: input.lang, branding: branding)
+            files = ReportBuilder(report, templates: templates).files(try formats())
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for file in files {
+                try AtomicFile.write(file.bytes, to: URL(fileURLWithPath: out).appendingPathComponent(file.name).path)
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw report(error)
+        }
+        for file in files { print(URL(fileURLWithPath: out).appendingPathComponent(file.name).relativePath) }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `gapkit assess`: the committed sample reports are what the README's command produces today.
+@Suite struct AssessCommandTests {
+    static let questionnaire = Paths.inRepository("questionnaires/iso20000-1-2018.yaml")
+    static let answers = Paths.inRepository("examples/acme-answers.yaml")
+
+    /// The sample reports under reports/, and the arguments that make each (as in the README).
+    static let samples: [(folder: String, arguments: [String])] = [
+        ("reports/acme", ["--capacity", "15"]),
+        ("reports/acme-zh-Hans", ["--capacity", "15", "--lang", "zh-Hans"]),
+    ]
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gapkit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test(arguments: samples.map(\.folder))
+    func theCommittedSampleReportIsNotStale(folder: String) throws {
+        let arguments = try #require(Self.samples.first { $0.folder == folder }).arguments
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let committed = Paths.inRepository(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["actions.csv", "documents.csv", "findings.csv", "report.html", "report.json", "report.md"])
+        for name in names {
+            let fresh = FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
+            let old = FileManager.default.contents(atPath: committed + "/" + name)
+            #expect(fresh == old, "\(folder)/\(name) is stale: run the README's command again and commit the result")
+        }
+    }
+
+    @Test func aCopiedBinaryWritesReportsOnItsOwn() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("gapkit")
+        try FileManager.default.copyItem(at: GapKitBinary.url, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.currentDirectoryURL = folder
+        process.arguments = ["assess", Self.questionnaire, Self.answers, "--out", "out", "--format", "html,md"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(html.contains("<section id=\"findings\">"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.md").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.json").path))
+    }
+
+    @Test func onlyTheFinishedFilesAreLeftInTheFolder() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path, "--format", "json,csv"])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["actions.csv", "documents.csv", "findings.csv", "report.json"])
+    }
+
+    @Test func badFormatsBrandsAndTemplatesAreReported() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let format = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path, "--format", "html,pdf"])
+        #expect(format.status == 64)
+        #expect(format.stderr.contains("--format pdf: choose from html, md, csv, json"))
+
+        let brand = out.appendingPathComponent("brand.yaml").path
+        try "firm: Pearl River\nprimary_colour: \"#123456\"\nlogo: missing.png\n".write(toFile: brand, atomically: true, encoding: .utf8)
+        let branded = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path, "--brand", brand])
+        #expect(branded.status == 65)
+        #expect(branded.stderr.contains("\(brand):2:1: error: unknown key 'primary_colour' in the branding file; did you mean 'primary_color'?"))
+        #expect(branded.stderr.contains("\(brand):3:7: error: logo 'missing.png': no such file"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["brand.yaml"], "nothing is written when an input is bad")
+
+        let templates = try GapKitBinary.run(["templates", "export", out.appendingPathComponent("t").path])
+        #expect(templates.status == 0)
+        #expect(templates.stdout.contains("report.html.mustache"))
+    }
+}
