@@ -1,0 +1,147 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GapKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer a questionnaire interactively, saving every answer at once.",
+        discussion: """
+            Creates the answer file, or resumes it at the first unanswered question. Every answer, note and \
+            evidence is saved atomically as soon as it is given; Ctrl-C exits with status 130 and loses \
+            nothing that was confirmed. When standard input is not a terminal, reads commands line by line \
+            until it ends (for scripts), without colours or prompts.
+            """
+    )
+
+    @Argument(help: "The questionnaire YAML file.")
+    var questionnaire: String
+
+    @Option(help: "The answer file to create or resume.")
+    var answers: String
+
+    @Option(help: "Only ask the questions of this clause and its sub-clauses.")
+    var clause: String?
+
+    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    var lang: String?
+
+    @Option(help: "The respondent's name, recorded in the answer file.")
+    var respondent: String?
+
+    @Option(help: "The assessment date recorded in a new answer file, YYYY-MM-DD, or 'today'.")
+    var date: String?
+
+    func validate() throws {
+        if let date, date != "today", CalendarDate(date) == nil {
+            throw ValidationError("--date must be a day written YYYY-MM-DD, or 'today'")
+        }
+    }
+
+    func run() throws {
+        let questionnaire: Questionnaire
+        let store: AnswerFileStore
+        var set: AnswerSet
+        let resumed: Bool
+        do {
+            questionnaire = try QuestionnaireLoader().load(file: self.questionnaire).questionnaire
+            if let lang, !questionnaire.languages.contains(lang) {
+                throw ValidationError("--lang \(lang): the questionnaire has texts in \(questionnaire.languages.joined(separator: ", "))")
+            }
+            store = AnswerFileStore(path: answers, questionnaire: questionnaire)
+            (set, resumed) = try store.open(fresh: AnswerSet(questionnaire: questionnaire.id, date: assessmentDate()))
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw report(error)
+        }
+        if let respondent { set.respondent.name = respondent }
+
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let colour = interactive && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        let view = InterviewView(colour: colour, width: Terminal.columns(), language: lang ?? questionnaire.defaultLanguage)
+        var session: InterviewSession
+        do {
+            session = try InterviewSession(questionnaire: questionnaire, answers: set, clause: clause, view: view)
+        } catch {
+            throw ValidationError("--clause \(error.id): no such clause\(error.suggestion.map { "; did you mean \($0)?" } ?? "")")
+        }
+        let saver = Saver(store: store)
+        saver.exitOnInterrupt(answersPath: answers)
+        if resumed { Terminal.write("Resuming \(answers): \(set.answers.filter { $0.value != nil }.count) answers so far.\n") }
+        if !resumed || respondent != nil {
+            // A new file, or a new respondent name: save now, so the file exists from the first moment.
+            if let saved = try saver.save(session.answers, change: nil) { session.replace(saved) }
+        }
+
+        var outcome = session.start()
+        Terminal.write(outcome.output)
+        while !outcome.finished {
+            if interactive { Terminal.write(session.prompt) }
+            guard let line = readLine(strippingNewline: true) else { break }
+            outcome = session.handle(line)
+            if let changed = outcome.changed {
+                if let saved = try saver.save(session.answers, change: session.answers[changed]) { session.replace(saved) }
+            }
+            Terminal.write(outcome.output)
+        }
+        Terminal.write(session.summary(questionnairePath: self.questionnaire, answersPath: answers))
+    }
+
+    private func assessmentDate() -> CalendarDate? {
+        guard let date else { return nil }
+        if date == "today" {
+            let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+            return CalendarDate(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))
+        }
+        return CalendarDate(date)
+    }
+}
+
+/// Saves the interview's answers, and makes Ctrl-C wait for a save in progress before exiting.
+final class Saver: @unchecked Sendable {
+    let store: AnswerFileStore
+    private let lock = NSLock()
+    private var signalSource: DispatchSourceSignal?
+
+    init(store: AnswerFileStore) {
+        self.store = store
+    }
+
+    /// Saves; returns the answers as written when a hand-edited file was read again, else nil.
+    func save(_ answers: AnswerSet, change: Answer?) throws -> AnswerSet? {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            let (saved, notice) = try store.save(answers, change: change)
+            guard let notice else { return nil }
+            Terminal.write(notice + "\n")
+            return saved
+        } catch let error as DiagnosticsError {
+            Terminal.printError(error.description, terminator: "")
+            Terminal.printError("\(store.path) no longer loads, so it was not overwritten; the interview's answers are in \(store.conflictPath).")
+            throw ExitStatus.dataError
+        } catch {
+            throw report(error)
+        }
+    }
+
+    /// On Ctrl-C: every confirmed answer is already saved; wait for a save in progress, then exit 130.
+    func exitOnInterrupt(answersPath: String) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [lock] in
+            lock.lock()
+            Terminal.write("\nInterrupted. Every confirmed answer is saved in \(answersPath).\n")
+            exit(130)
+        }
+        source.resume()
+        signalSource = source
+    }
+}

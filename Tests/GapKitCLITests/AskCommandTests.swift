@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `gapkit ask`, driven as a person or a script would drive it.
+@Suite(.serialized) struct AskCommandTests {
+    static let questionnaire = Paths.inRepository("questionnaires/iso20000-1-2018.yaml")
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ask-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The answers section of the file, one `id: value` line per answer (long forms flattened).
+    static func answers(_ path: String) throws -> [String] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let body = try #require(text.components(separatedBy: "answers:\n").last)
+        return body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test func aPipedInterviewSavesAfterEveryStepAndResumes() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        func ask(_ input: String) throws -> GapKitBinary.Result {
+            let result = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20",
+                                               "--respondent", "Li Wei"], stdin: input)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}["), "no colours when not a terminal")
+            return result
+        }
+
+        let first = try ask("yes\n2\n")
+        #expect(first.stdout.contains("[1/185] 1%  4.1 Understanding the organization and its context"))
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"partial\""])
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("respondent:\n  name: \"Li Wei\"\ndate: 2026-11-20\n"))
+
+        let resumed = try ask("b\nno\n")
+        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so far.\n"))
+        #expect(resumed.stdout.contains("[3/185] 2%"))
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\""])
+
+        _ = try ask("s\nn Register exists but is two years old\nyes\n")
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\"", "\"Q-4.2-2\":", "value: \"yes\"",
+                                           "note: \"Register exists but is two years old\""])
+
+        let jumped = try ask("g 8.5.1.1\nno\nq\n")
+        #expect(jumped.stdout.contains("8.5.1.1 Change management policy"))
+        #expect(try Self.answers(file).contains("\"Q-8.5.1.1-1\": \"no\""))
+        #expect(jumped.stdout.contains("4 answered · 181 not answered yet · 0 not applicable"))
+        #expect(jumped.stdout.contains("Write the report with:\n  gapkit assess \(Self.questionnaire) \(file) --out reports/acme\n"))
+
+        let before = try String(contentsOfFile: file, encoding: .utf8)
+        let hints = try ask("\nfoo\ng 99\nq\n")
+        #expect(hints.stdout.contains("Type an answer, or ? for help."))
+        #expect(hints.stdout.contains("'foo' is not an answer here. Answers: yes, partial, no or 1–3."))
+        #expect(hints.stdout.contains("There is no clause '99' here."))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
+
+        let score = try GapKitBinary.run(["score", Self.questionnaire, file, "--format", "json"])
+        #expect(score.status == 0, "the saved file is a valid answer file: \(score.stderr)")
+    }
+
+    @Test func anUnknownClauseOrABrokenAnswerFileIsRefused() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.yaml").path
+        let clause = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--clause", "8.5.1.4"], stdin: "")
+        #expect(clause.status == 64)
+        #expect(clause.stderr.contains("--clause 8.5.1.4: no such clause; did you mean 8.5.1.1?"))
+        try "gapkit: 1\nquestionnaire: iso20000-1-2018\nanswers:\n  Q-4.1-1: maybe\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let broken = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\n")
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("\(file):4:12: error: 'maybe' is not an answer to question 'Q-4.1-1'"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("maybe"), "the file is left as it was")
+    }
+
+    // MARK: In a pseudo-terminal
+
+    /// `gapkit ask` inside `script`, which gives it a pseudo-terminal fed from a pipe.
+    final class TerminalSession {
+        let process = Process()
+        let input = Pipe(), output = Pipe()
+        let answersPath: String
+
+        init(answersPath: String, noColor: Bool = false) throws {
+            self.answersPath = answersPath
+            let command = [GapKitBinary.url.path, "ask", AskCommandTests.questionnaire, "--answers", answersPath, "--date", "2026-11-20"]
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qfec", command.map { "'\($0)'" }.joined(separator: " "), "/dev/null"]
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = output
+            var environment = ProcessInfo.processInfo.environment
+            environment["TERM"] = "xterm"
+            environment["NO_COLOR"] = noColor ? "1" : nil
+            process.environment = environment
+            try process.run()
+        }
+
+        func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+        /// Waits until the answer file contains `text` (the answer was saved), up to 20 s.
+        func waitForFile(containing text: String) -> Bool {
+            for _ in 0..<400 {
+                if let content = try? String(contentsOfFile: answersPath, encoding: .utf8), content.contains(text) { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
+        /// The pid of the `gapkit ask` process (a child of `script`), found in /proc.
+        func gapkitPID() -> pid_t? {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+            for entry in entries {
+                guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+                let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+                if arguments.first?.hasSuffix("gapkit") == true, arguments.contains(answersPath) { return pid }
+            }
+            return nil
+        }
+
+        func finish() -> (status: Int32, output: String) {
+            try? input.fileHandleForWriting.close()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+    }
+
+    @Test func killedWithSIGKILLMidSessionEveryConfirmedAnswerIsInTheFileAndItLoads() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("interview.yaml").path
+        let session = try TerminalSession(answersPath: file)
+        session.type("yes\n")
+        #expect(session.waitForFile(containing: "\"Q-4.1-1\": \"yes\""))
+        session.type("n Climate not yet considered\n")
+        #expect(session.waitForFile(containing: "note: \"Climate not yet considered\""))
+        session.type("no\n")
+        #expect(session.waitForFile(containing: "value: \"no\""))
+        session.type("par")  // typing, not confirmed
+        let pid = try #require(session.gapkitPID())
+        #expect(kill(pid, SIGKILL) == 0)
+        let (_, output) = session.finish()
+        #expect(output.contains("\u{1B}["), "a terminal gets colours")
+        let score = try GapKitBinary.run(["score", Self.questionnaire, file, "--format", "json"])
+        #expect(score.status == 0, "\(score.stderr)")
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\":", "value: \"no\"", "note: \"Climate not yet considered\""])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers == ["interview.yaml"], "no temporary file is left behind")
+    }
+
+    @Test func ctrlCSavesAndExits130AndNoColorIsRespected() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("interview.yaml").path
+        let session = try TerminalSession(answersPath: file, noColor: true)
+        session.type("partial\n")
+        #expect(session.waitForFile(containing: "\"Q-4.1-1\": \"partial\""))
+        session.type("\u{03}")
+        let (status, output) = session.finish()
+        #expect(status == 130)
+        #expect(output.contains("Interrupted. Every confirmed answer is saved in \(file)."))
+        #expect(output.contains("> ") && !output.contains("\u{1B}["), "a prompt, but no colours with NO_COLOR")
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"partial\""])
+    }
+}
