@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GapKit", targets: ["GapKit"]),
         .executable(name: "gapkit", targets: ["gapkit"]),
+        .executable(name: "gapkit-bench", targets: ["gapkit-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,11 @@ let package = Package(
                 "GapKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `gapkit-bench batch`: generates a survey export and times `gapkit batch` on it (docs/BATCH.md).
+        .executableTarget(
+            name: "gapkit-bench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "GapKitTests",

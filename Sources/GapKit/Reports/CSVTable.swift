@@ -35,16 +35,33 @@ struct CSVTable {
         return Array(out.utf8)
     }
 
-    /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"),
+    /// including their full-width forms.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
 
-    /// A text field: neutralised if it could start a formula, quoted if it holds `,` `"` or a line break.
+    /// A text field: neutralised if it could start a formula, quoted if it holds `,` `;` `"`, a line
+    /// break, or leading or trailing spaces. One pass over the UTF-8 bytes: respondents.csv calls it
+    /// for every row.
     static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.first, formulaStarts.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-            || value.first == " " || value.last == " " else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let neutralise = text.unicodeScalars.first.map { formulaStarts.contains($0) } ?? false
+        var needsQuotes = text.utf8.first == 0x20 || text.utf8.last == 0x20
+        var quotes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: quotes += 1; needsQuotes = true
+            case 0x2C, 0x3B, 0x0A, 0x0D: needsQuotes = true
+            default: break
+            }
+        }
+        let value = neutralise ? "'" + text : text
+        guard needsQuotes else { return value }
+        guard quotes > 0 else { return "\"" + value + "\"" }
+        var out = "\""
+        out.reserveCapacity(value.utf8.count + quotes + 2)
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "\""
     }
 
     /// Numbers unrounded, in the shortest form that reads back exactly, never in exponent form.

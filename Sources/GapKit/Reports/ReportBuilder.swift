@@ -20,8 +20,8 @@ public struct ReportBuilder: Sendable {
         let context = ReportContext(input)
         if formats.contains(.html) || formats.contains(.md) {
             let values = context.values()
-            if formats.contains(.html) { files.append(("report.html", Array(templates.html.render(values).utf8))) }
-            if formats.contains(.md) { files.append(("report.md", Array(templates.markdown.render(values).utf8))) }
+            if formats.contains(.html) { files.append(("report.html", Array(templates.html.render(values, library: templates.library).utf8))) }
+            if formats.contains(.md) { files.append(("report.md", Array(templates.markdown.render(values, library: templates.library).utf8))) }
         }
         if formats.contains(.json) { files.append(("report.json", Array(JSONWriter().string(json()).utf8))) }
         if formats.contains(.csv) {

@@ -48,6 +48,13 @@ enum ReportStrings {
         "method": "How to read this report",
         "method_text": "Each question scores 0–100 %; a clause, area or the whole scores the weighted mean of its answered, applicable questions. A score of at least the compliant threshold is compliant, at least the partial threshold partially compliant, below it a gap. A mandatory requirement that is a gap is a major nonconformity; partially met, a minor one.",
         "thresholds": "Thresholds",
+        "batch_title": "Survey results by group", "respondents": "Respondents", "disagreements": "Questions people disagree on",
+        "rejected_cells": "Rejected cells", "aggregate": "Question score", "group": "Group", "heatmap": "Scores by group and requirement area",
+        "heatmap_legend": "Darker green is closer to compliant; red marks a gap. – means nobody answered.",
+        "disagreement_list": "Where people disagree (interview these)", "no_disagreements": "No question shows a disagreement.",
+        "disagreement_rule": "A question is a disagreement when enough people answered it and their highest and lowest scores lie far apart.",
+        "mean": "Mean", "min": "Min", "max": "Max", "distribution": "Answers", "response_counts": "Response counts",
+        "not_applicable": "Not applicable", "unanswered": "Unanswered", "everyone": "Everyone",
     ]
 
     static let chinese: [String: String] = [
@@ -90,6 +97,13 @@ enum ReportStrings {
         "method": "阅读说明",
         "method_text": "每个问题得分为 0–100%；条款、要求领域及总体得分为其已回答且适用问题的加权平均分。得分不低于“符合”阈值为符合，不低于“部分符合”阈值为部分符合，低于该阈值为不符合。强制性要求不符合即为严重不符合项，部分符合即为轻微不符合项。",
         "thresholds": "阈值",
+        "batch_title": "问卷调查分组结果", "respondents": "受访人数", "disagreements": "意见分歧的问题",
+        "rejected_cells": "无效单元格", "aggregate": "问题得分", "group": "分组", "heatmap": "各分组在各要求领域的得分",
+        "heatmap_legend": "绿色越深越接近符合；红色表示差距。“–”表示无人回答。",
+        "disagreement_list": "意见分歧（建议重点访谈）", "no_disagreements": "没有出现意见分歧的问题。",
+        "disagreement_rule": "回答人数足够且最高分与最低分相差较大的问题视为意见分歧。",
+        "mean": "平均", "min": "最低", "max": "最高", "distribution": "回答分布", "response_counts": "回答统计",
+        "not_applicable": "不适用", "unanswered": "未回答", "everyone": "全体",
     ]
 
     /// A date as people of the language write it: 2026-11-20 or 2026年11月20日.

@@ -5,14 +5,28 @@ import Mustache
 public struct ReportTemplates: Sendable {
     let html: MustacheTemplate
     let markdown: MustacheTemplate
+    let batch: MustacheTemplate
+    /// Partials the templates include: `style` (the shared CSS).
+    let library: MustacheLibrary
+
+    init(html: MustacheTemplate, markdown: MustacheTemplate, batch: MustacheTemplate, style: MustacheTemplate) {
+        self.html = html
+        self.markdown = markdown
+        self.batch = batch
+        var library = MustacheLibrary()
+        library.register(style, named: "style")
+        self.library = library
+    }
 
     /// The templates compiled into GapKit.
     public static func builtIn() throws -> ReportTemplates {
         try ReportTemplates(html: parse(DefaultTemplates.html, name: "report.html.mustache"),
-                            markdown: parse(DefaultTemplates.markdown, name: "report.md.mustache"))
+                            markdown: parse(DefaultTemplates.markdown, name: "report.md.mustache"),
+                            batch: parse(DefaultTemplates.batchHTML, name: "batch.html.mustache"),
+                            style: parse(DefaultTemplates.style, name: "style.css.mustache"))
     }
 
-    /// The templates in `directory` (`report.html.mustache`, `report.md.mustache`); a missing one is the default.
+    /// The templates in `directory` (those `templates export` writes); a missing one is the default.
     public static func load(directory: String) throws -> ReportTemplates {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -28,7 +42,9 @@ public struct ReportTemplates: Sendable {
             return try parse(text, name: path)
         }
         return try ReportTemplates(html: template("report.html.mustache", DefaultTemplates.html),
-                                   markdown: template("report.md.mustache", DefaultTemplates.markdown))
+                                   markdown: template("report.md.mustache", DefaultTemplates.markdown),
+                                   batch: template("batch.html.mustache", DefaultTemplates.batchHTML),
+                                   style: template("style.css.mustache", DefaultTemplates.style))
     }
 
     /// Writes the default templates into `directory`, for a consultant to adapt.

@@ -7,28 +7,35 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ answers: AnswerSet) -> Assessment {
-        let thresholds = questionnaire.thresholds
         var results: [Assessment.QuestionResult] = []
-        var clauseMembers: [(id: String, range: Range<Int>)] = []
-
-        // Depth first: a clause's questions are the contiguous run of results written while visiting it.
         func visit(_ clause: Questionnaire.Clause, weight: Double) {
-            let start = results.count
             let pathWeight = weight * clause.weight
-            for question in clause.questions {
-                results.append(result(question, in: clause.id, pathWeight: pathWeight, answers))
-            }
-            let index = clauseMembers.count
-            clauseMembers.append((clause.id, start..<start))
+            for question in clause.questions { results.append(result(question, in: clause.id, pathWeight: pathWeight, answers)) }
             for child in clause.clauses { visit(child, weight: pathWeight) }
-            clauseMembers[index].range = start..<results.count
         }
         for clause in questionnaire.clauses { visit(clause, weight: 1) }
+        return assessment(of: results)
+    }
 
+    /// Clause, area and overall summaries and the readiness verdict of questions already scored
+    /// (one respondent's, or a group's aggregated scores), given in the order of `Questionnaire.allQuestions`.
+    public func assessment(of results: [Assessment.QuestionResult]) -> Assessment {
+        // Depth first, a clause's questions are the contiguous run of results met while visiting it.
+        var clauseMembers: [(id: String, range: Range<Int>)] = []
+        var next = 0
+        func visit(_ clause: Questionnaire.Clause) {
+            let start = next
+            next += clause.questions.count
+            let index = clauseMembers.count
+            clauseMembers.append((clause.id, start..<start))
+            for child in clause.clauses { visit(child) }
+            clauseMembers[index].range = start..<min(next, results.count)
+        }
+        for clause in questionnaire.clauses { visit(clause) }
         let counts = Dictionary(grouping: results.compactMap(\.finding), by: { $0 }).mapValues(\.count)
         let major = counts[.major] ?? 0, minor = counts[.minor] ?? 0
         return Assessment(
-            thresholds: thresholds,
+            thresholds: questionnaire.thresholds,
             overall: summarize(results[...]),
             areas: questionnaire.areas.map { area in
                 .init(id: area.id, summary: summarize(results.filter { $0.area == area.id }[...]))
@@ -37,6 +44,14 @@ public struct Scorer: Sendable {
             questions: results,
             readiness: .init(verdict: major > 0 ? .notReady : minor > 0 ? .nearlyReady : .ready,
                              major: major, minor: minor, observation: counts[.observation] ?? 0))
+    }
+
+    /// The status and finding of an answered, applicable question with score `score`.
+    public func judge(_ score: Double, mandatory: Bool) -> (Assessment.Status, Assessment.Finding?) {
+        let status = status(of: score)
+        if mandatory && status == .gap { return (status, .major) }
+        if mandatory && status == .partial { return (status, .minor) }
+        return (status, status == .compliant ? nil : .observation)
     }
 
     private func result(_ question: Questionnaire.Question, in clause: String, pathWeight: Double,
@@ -53,14 +68,7 @@ public struct Scorer: Sendable {
         guard case .option(let value)? = answer?.value,
               let option = questionnaire.scale(question.scale)?.option(value) else { return result }
         result.score = option.score
-        result.status = status(of: option.score)
-        if question.mandatory && result.status == .gap {
-            result.finding = .major
-        } else if question.mandatory && result.status == .partial {
-            result.finding = .minor
-        } else if result.status != .compliant {
-            result.finding = .observation
-        }
+        (result.status, result.finding) = judge(option.score, mandatory: question.mandatory)
         return result
     }
 

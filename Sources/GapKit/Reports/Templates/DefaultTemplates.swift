@@ -7,5 +7,7 @@ public enum DefaultTemplates {
     public static let all: [(name: String, text: String)] = [
         ("report.html.mustache", html),
         ("report.md.mustache", markdown),
+        ("batch.html.mustache", batchHTML),
+        ("style.css.mustache", style),
     ]
 }

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import GapKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score survey exports: many respondents, per group, with the questions people disagree on.",
+        discussion: """
+            RESPONSES are CSV exports (UTF-8 with or without BOM, UTF-16 with BOM; comma, semicolon or tab), \
+            JSON Lines files (.jsonl) or folders of answer files. A header matches a question when it is the \
+            question id or holds it in square brackets; --map maps other headers and answer texts. Rejected \
+            cells go to rejects.csv (with --out) and a summary on standard error; the rest of the row is scored. \
+            With --out, writes batch.json, groups.csv, respondents.csv, rejects.csv and batch.html; without, \
+            prints the JSON.
+            """
+    )
+
+    @Argument(help: "The questionnaire YAML file.")
+    var questionnaire: String
+
+    @Argument(help: "Survey exports: CSV files, JSON Lines files or folders of answer files.")
+    var responses: [String]
+
+    @Option(help: "A mapping file: columns → question ids, answer texts → option values.")
+    var map: String?
+
+    @Option(name: .customLong("id-column"), help: "The column that identifies a respondent (default: one named like 'Respondent ID').")
+    var idColumn: String?
+
+    @Option(name: .customLong("group-by"), help: "A column to group respondents by; repeat for several.")
+    var groupBy: [String] = []
+
+    @Option(help: "The question score used for clause and area scores: mean, median or min.")
+    var aggregate: String = "mean"
+
+    @Option(help: "Field delimiter: , ; tab (default: detected from the header).")
+    var delimiter: String?
+
+    @Option(name: .customLong("disagreement-min"), help: "Answers needed before a question can be a disagreement.")
+    var disagreementMinimum = 3
+
+    @Option(name: .customLong("disagreement-spread"), help: "Highest minus lowest score that makes a disagreement.")
+    var disagreementSpread = 0.5
+
+    @Option(help: "The folder to write the results into.")
+    var out: String?
+
+    @Option(help: "Comma-separated formats: json, csv, html (default: all with --out, json without).")
+    var format: String?
+
+    @Flag(help: "Exit with status 65 when any cell is rejected or a respondent id repeats.")
+    var strict = false
+
+    @Option(help: "Language of the HTML report (default: the questionnaire's first language).")
+    var lang: String?
+
+    func validate() throws {
+        guard BatchOptions.Aggregate(rawValue: aggregate) != nil else { throw ValidationError("--aggregate must be mean, median or min") }
+        if let delimiter, parsedDelimiter(delimiter) == nil { throw ValidationError("--delimiter must be ',', ';' or 'tab'") }
+        guard disagreementMinimum >= 1 else { throw ValidationError("--disagreement-min must be at least 1") }
+        guard (0...1).contains(disagreementSpread) else { throw ValidationError("--disagreement-spread must be between 0 and 1") }
+        _ = try formats()
+    }
+
+    func parsedDelimiter(_ text: String) -> UInt8? {
+        switch text {
+        case ",": return 0x2C
+        case ";": return 0x3B
+        case "tab", "\\t", "\t": return 0x09
+        default: return nil
+        }
+    }
+
+    func formats() throws -> Set<String> {
+        let names = Set((format ?? (out == nil ? "json" : "json,csv,html")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        for name in names where !["json", "csv", "html"].contains(name) { throw ValidationError("--format \(name): choose from json, csv, html") }
+        if out == nil, names != ["json"] { throw ValidationError("--format \(names.sorted().joined(separator: ",")) needs --out") }
+        return names
+    }
+
+    func run() throws {
+        let questionnaire: Questionnaire
+        var options = BatchOptions()
+        do {
+            questionnaire = try QuestionnaireLoader().load(file: self.questionnaire).questionnaire
+            if let map { options.map = try ColumnMap.load(file: map, questionnaire: questionnaire) }
+        } catch {
+            throw report(error)
+        }
+        options.idColumn = idColumn
+        options.groupBy = groupBy
+        options.aggregate = BatchOptions.Aggregate(rawValue: aggregate) ?? .mean
+        options.delimiter = delimiter.flatMap(parsedDelimiter)
+        options.disagreementMinimum = disagreementMinimum
+        options.disagreementSpread = disagreementSpread
+        let formats = try formats()
+
+        let runner: BatchRunner
+        do {
+            if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+            let path = { (name: String) in URL(fileURLWithPath: out ?? ".").appendingPathComponent(name).path }
+            runner = try BatchRunner(questionnaire: questionnaire, options: options,
+                                     respondents: formats.contains("csv") ? StagedFile(path: path("respondents.csv")) : nil,
+                                     rejects: out == nil ? nil : StagedFile(path: path("rejects.csv")))
+        } catch {
+            throw report(error)
+        }
+        let bar = ProgressBar()
+        runner.progress = bar.update
+        let result: BatchResult
+        do {
+            for input in responses { try runner.read(input) }
+            result = try runner.finish()
+        } catch {
+            runner.discard()
+            bar.clear()
+            throw report(error)
+        }
+        bar.clear()
+        summarise(runner)
+        do {
+            if let out {
+                let path = { (name: String) in URL(fileURLWithPath: out).appendingPathComponent(name).path }
+                if formats.contains("json") { try AtomicFile.write(JSONWriter().string(result.json), to: path("batch.json")) }
+                if formats.contains("csv") { try AtomicFile.write(result.groupsCSV(areas: questionnaire.areas.map(\.id)), to: path("groups.csv")) }
+                if formats.contains("html") {
+                    let html = try BatchReport(questionnaire: questionnaire, result: result, language: lang).html()
+                    try AtomicFile.write(html, to: path("batch.html"))
+                }
+            } else {
+                print(JSONWriter().string(result.json), terminator: "")
+            }
+        } catch {
+            throw report(error)
+        }
+        if strict, result.rejectedCells > 0 || result.duplicateIds > 0 { throw ExitStatus.dataError }
+    }
+
+    /// What was read, and every kind of rejected cell, on standard error.
+    private func summarise(_ runner: BatchRunner) {
+        var lines = ["batch: \(runner.respondents) respondents, \(runner.rejectedCells) rejected cells, \(runner.duplicateCount) repeated ids"]
+        if !runner.unmatchedColumns.isEmpty {
+            lines.append("columns that match no question (ignored): " + runner.unmatchedColumns.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        for (key, value) in runner.rejectsByReason.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+            lines.append("rejected: \(value.count) × column '\(parts[0])': \(parts.count > 1 ? parts[1] : "") (first in \(value.firstRow))")
+        }
+        if !runner.duplicateIds.isEmpty { lines.append("repeated respondent ids: " + runner.duplicateIds.joined(separator: ", ")) }
+        if runner.rejectedCells > 0, let out { lines.append("every rejected cell is listed in \(out)/rejects.csv") }
+        Terminal.printError(lines.joined(separator: "\n"))
+    }
+}
+
+/// A progress bar on standard error, only when it is a terminal and the input is large.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+    private let start = Date()
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 50 << 20 else { return }
+        let fraction = min(1, Double(done) / Double(max(total, 1)))
+        let filled = Int(fraction * 30)
+        let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001) / 1_000_000
+        Terminal.printError("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
+            + "] \(Int(fraction * 100))% \(Int(rate)) MB/s", terminator: "")
+        shown = true
+    }
+
+    func clear() {
+        if shown { Terminal.printError("\r" + String(repeating: " ", count: 60) + "\r", terminator: "") }
+    }
+}
