@@ -306,7 +306,8 @@ public final class BatchRunner {
     private func record(_ codes: UnsafeMutableBufferPointer<UInt8>, id: String?, group: [String], file: String, row: Int) throws {
         respondents += 1
         let respondent = id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(file)#\(row)"
-        if !seenIds.insert(Self.fnv1a(respondent)).inserted {
+        // Seen ids are kept as 8-byte hashes, the one thing that grows with rows.
+        if !seenIds.insert(FNV1a.hash(respondent.utf8)).inserted {
             duplicateCount += 1
             if duplicateIds.count < 10 { duplicateIds.append("\(respondent) (\(file) row \(row))") }
         }
@@ -338,13 +339,4 @@ public final class BatchRunner {
         return "\(micro / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 
-    /// FNV-1a, 64 bits: seen respondent ids cost 8 bytes each.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        return hash
-    }
 }

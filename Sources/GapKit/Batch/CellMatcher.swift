@@ -73,11 +73,7 @@ struct CellMatcher {
             return code
         }
         guard bytes.count <= 64 else { return code(String(decoding: bytes, as: UTF8.self)) }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
+        let hash = FNV1a.hash(bytes)
         if let entry = long[hash], entry.bytes.count == bytes.count,
            entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
             return entry.code
