@@ -19,6 +19,12 @@ public struct AnswerLoader: Sendable {
         try read(YAMLLoader(limits: limits).parse(text, path: path))
     }
 
+    /// Loads answer-file bytes (UTF-8, or UTF-16 with a byte-order mark); invalid bytes are reported
+    /// at their position, never repaired.
+    public func load(bytes: [UInt8], path: String) throws -> AnswerSet {
+        try read(YAMLLoader(limits: limits).parse(bytes: bytes, path: path))
+    }
+
     static let rootKeys = ["gapkit", "questionnaire", "respondent", "consultant", "date", "answers"]
 
     private func read(_ stream: YAMLStream) throws -> AnswerSet {

@@ -118,14 +118,6 @@ struct CSVField {
         withUnescapedBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Byte-wise comparison with an ASCII/UTF-8 literal, without allocating.
-
-    func equals(_ literal: StaticString) -> Bool {
-        if doubledQuotes != 0 { return string == literal.description }  // rare: compare unescaped
-        guard literal.utf8CodeUnitCount == rawBytes.count else { return false }
-        if rawBytes.isEmpty { return true }
-        return memcmp(rawBytes.baseAddress!, literal.utf8Start, rawBytes.count) == 0
-    }
 }
 
 /// One record (row). Only valid inside the `forEachRecord` callback.
@@ -200,11 +192,6 @@ final class CSVReader {
         if head.starts(with: [0xFF, 0xFE]) { return UTF16Transcoder(littleEndian: true) }
         if head.starts(with: [0xFE, 0xFF]) { return UTF16Transcoder(littleEndian: false) }
         return nil
-    }
-
-    /// Reads from an already open file descriptor (not closed by the reader).
-    convenience init(fileDescriptor fd: Int32, options: Options = Options()) {
-        self.init(source: .fileDescriptor(fd, closeWhenDone: false), options: options)
     }
 
     /// Reads from bytes in memory (fed in `chunkSize` pieces, so tests can

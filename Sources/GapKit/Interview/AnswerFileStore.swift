@@ -51,10 +51,3 @@ public final class AnswerFileStore {
     /// Where the interview's answers go when the file was edited into something that does not load.
     public var conflictPath: String { path + ".unsaved.yaml" }
 }
-
-extension AnswerLoader {
-    /// Loads answer-file bytes; `path` names them in diagnostics.
-    public func load(bytes: [UInt8], path: String) throws -> AnswerSet {
-        try load(String(decoding: bytes, as: UTF8.self), path: path)
-    }
-}

@@ -99,8 +99,9 @@ public struct InterviewSession: Sendable {
         case "?", "h", "help":
             return Outcome(output: help(question) + "\n" + screen(), changed: nil, finished: false)
         case "n", "e":
-            if let argument { return handle(lineFor: command == "n" ? .note : .evidence, argument, question: question) }
             mode = command == "n" ? .note : .evidence
+            // Inline text (`n Policy drafted`) is recorded at once, as if typed on the next line.
+            if let argument { return handle(argument) }
             let what = command == "n" ? "the note (it replaces the current one)" : "one piece of evidence"
             return Outcome(output: "Type \(what), then Enter; an empty line cancels.\n", changed: nil, finished: false)
         case "s":
@@ -119,11 +120,6 @@ public struct InterviewSession: Sendable {
             let options = (scale?.options.map(\.value) ?? []) + (scale?.allowNA == true ? ["na"] : [])
             return again("'\(input)' is not an answer here. Answers: \(options.joined(separator: ", ")) or 1–\(options.count).")
         }
-    }
-
-    private mutating func handle(lineFor mode: Mode, _ text: String, question: Questionnaire.Question) -> Outcome {
-        self.mode = mode
-        return handle(text)
     }
 
     /// An option's value wins over its number (on a 0–5 scale, `3` is the value "3"); then `na`; then a number 1…n.

@@ -52,3 +52,18 @@ import Testing
         #expect(try AnswerLoader(questionnaire: Self.questionnaire).load(file: store.conflictPath).answers == saved.answers)
     }
 }
+
+extension AnswerFileTests {
+    @Test func resumingAFileWithInvalidUTF8ReportsTheByteInsteadOfRepairingIt() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = Array("gapkit: 1\nquestionnaire: mini\nanswers:\n  Q1: {value: \"yes\", note: \"caf".utf8) + [0xE9] + Array("\"}\n".utf8)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        do {
+            _ = try AnswerFileStore(path: path, questionnaire: Self.questionnaire).open(fresh: AnswerSet(questionnaire: "mini"))
+            Issue.record("a file with invalid UTF-8 was loaded")
+        } catch {
+            #expect("\(error)".hasPrefix("\(path):4:32: error: invalid UTF-8"))
+        }
+    }
+}
