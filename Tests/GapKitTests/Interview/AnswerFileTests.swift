@@ -58,7 +58,7 @@ extension AnswerFileTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bytes = Array("gapkit: 1\nquestionnaire: mini\nanswers:\n  Q1: {value: \"yes\", note: \"caf".utf8) + [0xE9] + Array("\"}\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         do {
             _ = try AnswerFileStore(path: path, questionnaire: Self.questionnaire).open(fresh: AnswerSet(questionnaire: "mini"))
             Issue.record("a file with invalid UTF-8 was loaded")
