@@ -19,6 +19,10 @@
 //   most once per chunk, so its cost is negligible, and it keeps the hot loop
 //   free of resumable state. If a single record is larger than the buffer,
 //   the buffer doubles (up to `Options.maxRecordBytes`).
+// * Unquoted fields are scanned eight bytes at a time (`firstStop`). The
+//   buffer is allocated with `slack` zeroed bytes past its capacity, so an
+//   8-byte load near its end stays inside the allocation; what such a load
+//   sees past the buffered bytes is ignored.
 //
 // Dialect (RFC 4180, plus what real exports contain)
 // --------------------------------------------------
@@ -95,6 +99,16 @@ struct CSVField {
 
     var isEmpty: Bool { rawBytes.isEmpty }
 
+    /// The first 8 raw bytes (fewer for a shorter field, the rest zero) as one little-endian
+    /// integer, in a single load: the reader's buffer has `CSVReader.slack` readable bytes past
+    /// its end, so the load never leaves it. `CellMatcher.pack` gives the same for any bytes.
+    var packedPrefix: UInt64 {
+        let count = rawBytes.count
+        guard count > 0 else { return 0 }
+        let word = UInt64(littleEndian: UnsafeRawPointer(rawBytes.baseAddress!).loadUnaligned(as: UInt64.self))
+        return count >= 8 ? word : word & (UInt64.max >> (64 - 8 * UInt64(count)))
+    }
+
     /// Calls `body` with the field's value bytes (doubled quotes collapsed).
     /// No allocation unless the field contains '""'.
 
@@ -169,6 +183,8 @@ final class CSVReader {
 
     let options: Options
     private var source: Source
+    /// Readable bytes allocated past the buffer's capacity (zeroed, never filled), for `CSVField.packedPrefix`.
+    static let slack = 8
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var spans: UnsafeMutablePointer<FieldSpan>
@@ -209,7 +225,7 @@ final class CSVReader {
         self.source = source
         self.options = options
         self.capacity = max(options.chunkSize, 16)
-        self.buffer = .allocate(capacity: capacity)
+        self.buffer = Self.allocateBuffer(capacity)
         self.spanCapacity = 256
         self.spans = .allocate(capacity: spanCapacity)
     }
@@ -318,7 +334,7 @@ final class CSVReader {
                 throw CSVReadError.recordTooLong(record: recordIndex, limit: options.maxRecordBytes)
             }
             let newCapacity = min(capacity * 2, max(options.maxRecordBytes, capacity + 1))
-            let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            let newBuffer = Self.allocateBuffer(newCapacity)
             newBuffer.update(from: buffer, count: len)
             buffer.deallocate()
             buffer = newBuffer
@@ -328,6 +344,12 @@ final class CSVReader {
         if n == 0 { eof = true } else { len += n }
     }
 
+    private static func allocateBuffer(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
+        (buffer + capacity).initialize(repeating: 0, count: slack)
+        return buffer
+    }
+
     private func growSpans() {
         let newCapacity = spanCapacity * 2
         let s = UnsafeMutablePointer<FieldSpan>.allocate(capacity: newCapacity)
@@ -335,6 +357,18 @@ final class CSVReader {
         spans.deallocate()
         spans = s
         spanCapacity = newCapacity
+    }
+
+    /// The index (0–7) of the first delimiter, CR or LF among the 8 bytes of `word` (read from
+    /// memory in order), or 8 when there is none. Branch-free: a byte b equals c when b ^ c is zero,
+    /// and (v − 0x01…01) & ~v & 0x80…80 marks the zero bytes of v exactly up to the first one.
+    @inline(__always)
+    static func firstStop(in word: UInt64, delimiter: UInt8) -> Int {
+        let bytes = UInt64(littleEndian: word)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let marks = zeros(bytes ^ (ones &* UInt64(delimiter))) | zeros(bytes ^ (ones &* 0x0A)) | zeros(bytes ^ (ones &* 0x0D))
+        return marks.trailingZeroBitCount >> 3
     }
 
     /// The hot loop: parses one record starting at `start`, recording field
@@ -410,12 +444,17 @@ final class CSVReader {
                 if c == cr { return endAtCR(i) }
                 throw CSVReadError.unexpectedByteAfterQuote(record: recordIndex, byte: c)
             } else {
-                // Unquoted field: scan to delimiter / CR / LF.
+                // Unquoted field: scan to delimiter / CR / LF, eight bytes at a time. A load may
+                // reach past `limit` (into stale bytes or the buffer's slack); a stop found
+                // there is ignored.
                 let fieldStart = i
                 while i < limit {
-                    let c = p[i]
-                    if c == delim || c == lf || c == cr { break }
-                    i += 1
+                    let stop = Self.firstStop(in: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), delimiter: delim)
+                    if stop < 8 {
+                        i = min(i + stop, limit)
+                        break
+                    }
+                    i = min(i + 8, limit)
                 }
                 if i >= limit {
                     if !atEOF { return .needMore }

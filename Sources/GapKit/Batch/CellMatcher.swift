@@ -56,22 +56,30 @@ struct CellMatcher {
     /// The code of a cell given as UTF-8 bytes.
     @inline(__always)
     mutating func code(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
-        if bytes.count <= 8 {
-            let key = Self.pack(bytes), tag = UInt16(bytes.count + 1) << 8
-            var slot = Int(truncatingIfNeeded: ((key ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
-            while meta[slot] != 0 {
-                if keys[slot] == key, meta[slot] & 0xFF00 == tag { return UInt8(truncatingIfNeeded: meta[slot]) }
-                slot = (slot + 1) & 63
-            }
-            let code = code(String(decoding: bytes, as: UTF8.self))
-            // Remember raw forms, but not without bound: hostile input cannot grow memory with rows.
-            if used < 48 {
-                keys[slot] = key
-                meta[slot] = tag | UInt16(code)
-                used += 1
-            }
-            return code
+        bytes.count <= 8 ? code(packed: Self.pack(bytes), bytes) : code(long: bytes)
+    }
+
+    /// The code of a cell of up to 8 bytes, given also packed into an integer (`pack`).
+    @inline(__always)
+    mutating func code(packed key: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        let tag = UInt16(bytes.count + 1) << 8
+        var slot = Int(truncatingIfNeeded: ((key ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        while meta[slot] != 0 {
+            if keys[slot] == key, meta[slot] & 0xFF00 == tag { return UInt8(truncatingIfNeeded: meta[slot]) }
+            slot = (slot + 1) & 63
         }
+        let code = code(String(decoding: bytes, as: UTF8.self))
+        // Remember raw forms, but not without bound: hostile input cannot grow memory with rows.
+        if used < 48 {
+            keys[slot] = key
+            meta[slot] = tag | UInt16(code)
+            used += 1
+        }
+        return code
+    }
+
+    /// The code of a cell of more than 8 bytes.
+    private mutating func code(long bytes: UnsafeRawBufferPointer) -> UInt8 {
         guard bytes.count <= 64 else { return code(String(decoding: bytes, as: UTF8.self)) }
         let hash = FNV1a.hash(bytes)
         if let entry = long[hash], entry.bytes.count == bytes.count,
