@@ -221,11 +221,26 @@ public final class BatchRunner {
     }
 
     /// Every `.yaml`, `.yml` and `.json` answer file of a folder, in name order, one respondent each.
+    /// A file that cannot be read, is not YAML, or repeats a key is one bad respondent: it is
+    /// rejected (with the line and column of each problem) and the run goes on.
     private func readFolder(_ path: String) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: path)
             .filter { ["yaml", "yml", "json"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }.sorted()
         for name in names {
-            let stream = try YAMLLoader().parse(file: URL(fileURLWithPath: path).appendingPathComponent(name).path)
+            let stream: YAMLStream
+            do {
+                stream = try YAMLLoader().parse(file: URL(fileURLWithPath: path).appendingPathComponent(name).path)
+            } catch let error as DiagnosticsError {
+                try rejectFile(name, error.diagnostics)
+                continue
+            } catch let error as InputError {
+                try reject(file: name, row: 1, column: "", value: "", reason: "\(error.message); the file is skipped")
+                continue
+            }
+            if stream.diagnostics.contains(where: { $0.severity == .error }) {
+                try rejectFile(name, stream.diagnostics)
+                continue
+            }
             guard let root = stream.documents.first?.mapping else {
                 try reject(file: name, row: 1, column: "", value: "", reason: "not an answer file (no mapping); skipped")
                 continue
@@ -252,6 +267,15 @@ public final class BatchRunner {
                 }
             }
             try addRow(cells, file: name, row: 1)
+        }
+    }
+
+    /// Rejects a whole answer file, once per error found in it.
+    private func rejectFile(_ name: String, _ diagnostics: [Diagnostic]) throws {
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            let column = diagnostic.position.map { " (column \($0.column))" } ?? ""
+            try reject(file: name, row: diagnostic.position?.line ?? 1, column: "", value: "",
+                       reason: "\(diagnostic.message)\(column); the file is skipped")
         }
     }
 

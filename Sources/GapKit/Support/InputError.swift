@@ -15,10 +15,13 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String {
+    /// What went wrong, without the path.
+    public var message: String {
         switch reason {
-        case .notFound: return "\(path): error: no such file"
-        case .unreadable(let why): return "\(path): error: cannot read the file: \(why)"
+        case .notFound: return "no such file"
+        case .unreadable(let why): return "cannot read the file: \(why)"
         }
     }
+
+    public var description: String { "\(path): error: \(message)" }
 }

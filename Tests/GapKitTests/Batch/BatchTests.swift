@@ -219,6 +219,21 @@ import Testing
         #expect(rejects.contains("r.jsonl,4,,not json,\"not a JSON object; the whole line is skipped\""))
     }
 
+    @Test func aBrokenAnswerFileInAFolderIsRejectedAndTheOthersAreStillRead() throws {
+        let good = "gapkit: 1\nquestionnaire: mini\nanswers:\n  Q1: \"yes\"\n"
+        let (result, _, rejects, _) = try Self.run([
+            ("answers/", []), ("answers/a.yaml", Array(good.utf8)),
+            ("answers/b.yaml", Array("answers:\n  Q1: [yes\n".utf8)),
+            ("answers/c.yaml", Array("answers:\n  Q1: \"yes\"\n  Q1: \"no\"\n".utf8)),
+            ("answers/d.yaml", Array(good.utf8)),
+        ], options: BatchOptions())
+        #expect(result.respondents == 2)
+        #expect(result.rejectedCells == 2)
+        let lines = rejects.split(separator: "\r\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("b.yaml,3,,,") && $0.contains("(column 1); the file is skipped") }, "\(lines)")
+        #expect(lines.contains("c.yaml,3,,,\"duplicate key 'Q1' in this mapping (column 3); the file is skipped\""), "\(lines)")
+    }
+
     @Test func repeatedRespondentIdsAreReported() throws {
         let csv = "Respondent ID,Q1\na,yes\nb,no\na,partial\n"
         let (result, _, _, runner) = try Self.run([("d.csv", Array(csv.utf8))], options: BatchOptions())
