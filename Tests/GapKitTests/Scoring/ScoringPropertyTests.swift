@@ -1,7 +1,7 @@
 import Testing
 @testable import GapKit
 
-/// Properties of the scoring and plan rules, over the shipped questionnaire and seeded random answers.
+/// Properties of the scoring rules, over the shipped questionnaire and seeded random answers.
 @Suite struct ScoringPropertyTests {
     static let questionnaire = try! QuestionnaireLoader().load(file: Repository.path("questionnaires/iso20000-1-2018.yaml")).questionnaire
     static let seeds: [UInt64] = Array(1...40)
@@ -65,26 +65,5 @@ import Testing
         let (a, b) = (Scorer(Self.questionnaire).score(withNA), Scorer(Self.questionnaire).score(without))
         #expect(Self.scores(a) == Self.scores(b))
         #expect(zip(a.questions, b.questions).allSatisfy { $0.id == question.id || $0.score == $1.score })
-    }
-
-    @Test(arguments: seeds)
-    func thePlanNeverPutsAnActionBeforeOneItDependsOn(seed: UInt64) {
-        let a = Scorer(Self.questionnaire).score(Self.randomAnswers(seed: seed))
-        let plan = Planner(Self.questionnaire, capacity: Double(seed % 7 + 1), start: CalendarDate("2026-11-20")!).plan(a)
-        let byId = Dictionary(uniqueKeysWithValues: plan.actions.map { ($0.id, $0) })
-        let phase = { (id: String) in Self.questionnaire.phaseIndex(id)! }
-        for action in plan.actions {
-            for dependency in Self.questionnaire.action(action.id)!.after {
-                guard let before = byId[dependency] else { continue }
-                #expect(before.rank < action.rank, "\(dependency) must come before \(action.id)")
-                #expect(before.schedule.end <= action.schedule.start)
-            }
-        }
-        #expect(plan.actions.map { phase($0.phase) } == plan.actions.map { phase($0.phase) }.sorted())
-        let ends = Dictionary(uniqueKeysWithValues: plan.actions.map { ($0.id, $0.schedule.end) } + plan.milestones.map { ($0.id, $0.schedule.end) })
-        for milestone in plan.milestones {
-            #expect(milestone.after.allSatisfy { ends[$0]! <= milestone.schedule.start })
-        }
-        #expect(plan.milestones.count == Self.questionnaire.milestones.count)
     }
 }
