@@ -56,7 +56,7 @@ public struct Planner: Sendable {
                 // Validation rules out cycles and links to later phases, so some action is always ready.
                 guard let next = ready.max(by: { a, b in
                     let (pa, pb) = (priority(a), priority(b))
-                    return pa != pb ? pa < pb : a.id > b.id
+                    return Scorer.same(pa, pb) ? a.id > b.id : pa < pb
                 }) else { break }
                 result.append(next)
                 done.insert(next.id)

@@ -78,11 +78,21 @@ public struct Scorer: Sendable {
         return condition.values.contains(value.description)
     }
 
+    /// How far below a threshold a score may lie and still reach it: sums of weighted scores carry
+    /// rounding errors (4/5 computes as 0.7999999999999999), which must not turn a score that is
+    /// exactly on a threshold into the status below it (docs/SCORING.md, "Comparing numbers").
+    public static let tolerance = 1e-9
+
     public func status(of score: Double?) -> Assessment.Status {
         guard let score else { return .notAssessed }
-        if score >= questionnaire.thresholds.compliant { return .compliant }
-        if score >= questionnaire.thresholds.partial { return .partial }
+        if score >= questionnaire.thresholds.compliant - Self.tolerance { return .compliant }
+        if score >= questionnaire.thresholds.partial - Self.tolerance { return .partial }
         return .gap
+    }
+
+    /// Whether two computed numbers are the same up to rounding errors (relative to their size).
+    public static func same(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= tolerance * max(abs(a), abs(b))
     }
 
     func summarize(_ results: ArraySlice<Assessment.QuestionResult>) -> Assessment.Summary {

@@ -67,3 +67,40 @@ import Testing
         #expect(zip(a.questions, b.questions).allSatisfy { $0.id == question.id || $0.score == $1.score })
     }
 }
+
+/// docs/SCORING.md, "Comparing numbers": a score exactly on a threshold reaches it, even when
+/// floating point computes it a hair below (1.2 / 1.5 = 0.7999999999999999, 0.6 / 1.5 = 0.39999999999999997).
+@Suite struct ThresholdTests {
+    static func questionnaire(weights: [Double]) throws -> Questionnaire {
+        let questions = weights.enumerated().map { "      - {id: Q\($0 + 1), text: Q\($0 + 1)?, area: a, weight: \($1)}" }
+        let yaml = """
+            gapkit: 1
+            id: edge
+            title: Edge
+            default_scale: ypn
+            scales:
+              - id: ypn
+                options:
+                  - {value: "yes", label: Yes, score: 1}
+                  - {value: "no", label: No, score: 0}
+            areas:
+              - {id: a, title: A}
+            clauses:
+              - id: "1"
+                title: One
+                questions:
+
+            """ + questions.joined(separator: "\n") + "\n"
+        return try QuestionnaireLoader().load(yaml, path: "edge.yaml").questionnaire
+    }
+
+    @Test(arguments: [([0.3, 1.2], ["no", "yes"], Assessment.Status.compliant), ([0.6, 0.9], ["yes", "no"], .partial)])
+    func aScoreExactlyOnAThresholdReachesIt(weights: [Double], values: [String], status: Assessment.Status) throws {
+        var answers = AnswerSet(questionnaire: "edge")
+        for (index, value) in values.enumerated() { answers.set(Answer(question: "Q\(index + 1)", value: .option(value))) }
+        let overall = Scorer(try Self.questionnaire(weights: weights)).score(answers).overall
+        let exact = status == .compliant ? 0.8 : 0.4
+        #expect(overall.score! < exact, "the premise: the sum comes out a hair below \(exact)")
+        #expect(overall.status == status)
+    }
+}
