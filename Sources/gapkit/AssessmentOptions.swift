@@ -30,14 +30,17 @@ struct AssessmentOptions: ParsableArguments {
 
 /// `--capacity` and `--start` of the commands that plan.
 struct PlanningOptions: ParsableArguments {
-    @Option(help: "Person-days of work per week.")
+    @Option(help: "Person-days of work per week (0.1 to 10000).")
     var capacity: Double = 5
 
     @Option(help: "The first day of week 1, YYYY-MM-DD (default: the answers' date).")
     var start: String?
 
     func validate() throws {
-        guard capacity > 0, capacity.isFinite else { throw ValidationError("--capacity must be a number of person-days greater than 0") }
+        guard capacity >= Planner.capacityRange.lowerBound, capacity <= Planner.capacityRange.upperBound else {
+            throw ValidationError("--capacity must be between \(NumberFormat.days(Planner.capacityRange.lowerBound)) and "
+                + "\(NumberFormat.days(Planner.capacityRange.upperBound)) person-days a week, not \(capacity)")
+        }
         if let start, CalendarDate(start) == nil { throw ValidationError("--start must be a day written YYYY-MM-DD, not '\(start)'") }
     }
 

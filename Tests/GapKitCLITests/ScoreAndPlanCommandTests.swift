@@ -59,9 +59,11 @@ import Testing
     }
 
     @Test func badArgumentsExit64AndBadAnswersExit65() throws {
-        let capacity = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--capacity", "0"])
-        #expect(capacity.status == 64)
-        #expect(capacity.stderr.contains("--capacity must be a number of person-days greater than 0"))
+        for value in ["0", "1e-300", "inf", "nan", "20000"] {
+            let capacity = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--capacity", value])
+            #expect(capacity.status == 64, "--capacity \(value)")
+            #expect(capacity.stderr.contains("--capacity must be between 0.1 and 10000 person-days a week"), "--capacity \(value)")
+        }
         let start = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--start", "next monday"])
         #expect(start.status == 64)
 

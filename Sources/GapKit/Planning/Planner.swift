@@ -1,8 +1,11 @@
 /// Turns an assessment into a prioritised, scheduled implementation plan (docs/SCORING.md, "Plan rules").
 public struct Planner: Sendable {
     public var questionnaire: Questionnaire
-    /// Person-days of work per week, greater than 0.
+    /// Person-days of work per week, in `capacityRange`.
     public var capacity: Double
+    /// Capacities a plan can be made with: with at most 10,000 person-days an action
+    /// (`Questionnaire.Action.maximumEffort`), every week number stays a small integer.
+    public static let capacityRange = 0.1...10_000.0
     public var start: CalendarDate
 
     public init(_ questionnaire: Questionnaire, capacity: Double = 5, start: CalendarDate) {

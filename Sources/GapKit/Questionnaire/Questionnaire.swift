@@ -84,13 +84,16 @@ public struct Questionnaire: Sendable {
         public var title: LocalizedText
         public var description: LocalizedText?
         public var phase: String
-        /// Person-days, greater than 0.
+        /// Person-days, greater than 0 and at most `maximumEffort`.
         public var effort: Double
         public var owner: LocalizedText?
         /// Actions that must be done before this one.
         public var after: [String]
         /// Documents the action writes or revises.
         public var documents: [String]
+
+        /// The largest effort a questionnaire may give one action: about 40 person-years.
+        public static let maximumEffort = 10_000.0
     }
 
     /// A step every certification project passes through, with an elapsed duration.
@@ -99,10 +102,13 @@ public struct Questionnaire: Sendable {
         public var title: LocalizedText
         public var description: LocalizedText?
         public var phase: String
-        /// Elapsed duration in weeks, greater than 0.
+        /// Elapsed duration in weeks, greater than 0 and at most `maximumWeeks`.
         public var weeks: Double
         /// Actions and milestones that must be done first.
         public var after: [String]
+
+        /// The longest a milestone may take: ten years.
+        public static let maximumWeeks = 520.0
     }
 
     /// A clause of the standard: a node of the tree, holding sub-clauses and questions.

@@ -98,7 +98,9 @@ struct QuestionnaireReader {
     }
 
     /// A number that must be greater than zero, or `fallback` when absent.
-    mutating func positive(_ fields: Fields, _ key: String, default fallback: Double? = nil) -> Double? {
+    /// A number greater than 0 and, if given, at most `maximum`. (The core schema reads no infinite
+    /// or overflowing number as a number, so every value here is finite.)
+    mutating func positive(_ fields: Fields, _ key: String, default fallback: Double? = nil, maximum: Double? = nil) -> Double? {
         guard let node = fields[key] else {
             if fallback == nil { _ = schema.required(fields, key) }
             return fallback
@@ -106,6 +108,10 @@ struct QuestionnaireReader {
         guard let value = schema.number(node, key) else { return nil }
         guard value > 0 else {
             schema.error("'\(key)' must be greater than 0, found \(node.scalar?.text ?? "")", at: node.position)
+            return nil
+        }
+        if let maximum, value > maximum {
+            schema.error("'\(key)' must be at most \(NumberFormat.days(maximum)), found \(node.scalar?.text ?? "")", at: node.position)
             return nil
         }
         return value
@@ -232,7 +238,7 @@ struct QuestionnaireReader {
         let phase = schema.required(fields, "phase").flatMap { phaseNode in
             schema.identifier(phaseNode, "phase").map { refer(.phase, $0, at: phaseNode.position, from: id) }
         }
-        let effort = positive(fields, "effort")
+        let effort = positive(fields, "effort", maximum: Questionnaire.Action.maximumEffort)
         let owner = fields["owner"].flatMap { schema.text($0, "owner") }
         let after = idList(fields["after"], "after", .step, from: id, role: .actionAfter)
         let documents = idList(fields["documents"], "documents", .document, from: id)
@@ -250,7 +256,7 @@ struct QuestionnaireReader {
         let phase = schema.required(fields, "phase").flatMap { phaseNode in
             schema.identifier(phaseNode, "phase").map { refer(.phase, $0, at: phaseNode.position, from: id) }
         }
-        let weeks = positive(fields, "weeks")
+        let weeks = positive(fields, "weeks", maximum: Questionnaire.Milestone.maximumWeeks)
         let after = idList(fields["after"], "after", .step, from: id, role: .milestoneAfter)
         return .init(id: id, title: title ?? LocalizedText([:]), description: description, phase: phase ?? "",
                      weeks: weeks ?? 0, after: after)

@@ -10,6 +10,8 @@ public enum NumberFormat {
     public static func fixed(_ value: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        // Beyond what an Int holds exactly, fall back to Swift's own rendering rather than trap.
+        guard value.isFinite, abs(value) * scale < 1e15 else { return "\(value)" }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let whole = Int(scaled / scale), fraction = Int(scaled) - whole * Int(scale)
         let sign = value < 0 && scaled != 0 ? "-" : ""
@@ -20,6 +22,6 @@ public enum NumberFormat {
 
     /// Person-days: whole numbers without decimals, others with one.
     public static func days(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : fixed(value, decimals: 1)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : fixed(value, decimals: 1)
     }
 }
