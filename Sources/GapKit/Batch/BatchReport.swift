@@ -15,7 +15,7 @@ public struct BatchReport {
 
     public func html() throws -> String {
         let templates = try self.templates ?? ReportTemplates.builtIn()
-        return templates.batch.render(values(), library: templates.library)
+        return templates.batch.render(XMLCharacters.cleaned(values()), library: templates.library)
     }
 
     func text(_ text: LocalizedText?) -> String { text.map { questionnaire.text($0, language) } ?? "" }

@@ -40,19 +40,22 @@ struct CSVTable {
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
 
     /// A text field: neutralised if it could start a formula, quoted if it holds `,` `;` `"`, a line
-    /// break, or leading or trailing spaces. One pass over the UTF-8 bytes: respondents.csv calls it
-    /// for every row.
+    /// break, or leading or trailing spaces; control characters other than tab and line breaks
+    /// become U+FFFD, as in the HTML report. One pass over the UTF-8 bytes: respondents.csv calls
+    /// it for every row.
     static func field(_ text: String) -> String {
-        let neutralise = text.unicodeScalars.first.map { formulaStarts.contains($0) } ?? false
         var needsQuotes = text.utf8.first == 0x20 || text.utf8.last == 0x20
-        var quotes = 0
+        var quotes = 0, controls = false
         for byte in text.utf8 {
             switch byte {
             case 0x22: quotes += 1; needsQuotes = true
             case 0x2C, 0x3B, 0x0A, 0x0D: needsQuotes = true
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F: controls = true
             default: break
             }
         }
+        let text = controls ? XMLCharacters.cleaned(text) : text
+        let neutralise = text.unicodeScalars.first.map { formulaStarts.contains($0) } ?? false
         let value = neutralise ? "'" + text : text
         guard needsQuotes else { return value }
         guard quotes > 0 else { return "\"" + value + "\"" }

@@ -19,7 +19,7 @@ public struct ReportBuilder: Sendable {
         var files: [(String, [UInt8])] = []
         let context = ReportContext(input)
         if formats.contains(.html) || formats.contains(.md) {
-            let values = context.values()
+            let values = XMLCharacters.cleaned(context.values())
             if formats.contains(.html) { files.append(("report.html", Array(templates.html.render(values, library: templates.library).utf8))) }
             if formats.contains(.md) { files.append(("report.md", Array(templates.markdown.render(values, library: templates.library).utf8))) }
         }

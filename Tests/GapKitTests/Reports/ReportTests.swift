@@ -11,10 +11,13 @@ import Testing
 
     static let hostile = #"<script>alert("x")</script> & 'q' | *bold* =HYPERLINK("http://evil")"#
 
+    /// Characters XML 1.0 forbids, as an answer file can write them ("\a", "\v", "\0").
+    static let controls = "bell\u{7} tab\u{B} nul\u{0}"
+
     /// The sample answers, with a note and evidence that try to inject markup and formulas.
     static func answers() throws -> AnswerSet {
         var set = try AnswerLoader(questionnaire: questionnaire).load(file: Repository.path("examples/acme-answers.yaml"))
-        set.set(Answer(question: "Q-8.5.1.1-1", value: .option("no"), note: hostile, evidence: ["=1+2", "@SUM(A1)"]))
+        set.set(Answer(question: "Q-8.5.1.1-1", value: .option("no"), note: hostile, evidence: ["=1+2", "@SUM(A1)", controls]))
         set.respondent.organization = "Acme <Cloud> & Co"
         return set
     }
@@ -82,6 +85,7 @@ import Testing
         #expect(html.contains("Acme &lt;Cloud&gt; &amp; Co"))
         let outline = try Outline.of(html)
         #expect(outline.text.contains(Self.hostile))
+        #expect(outline.text.contains("bell\u{FFFD} tab\u{FFFD} nul\u{FFFD}"), "forbidden characters show as �")
     }
 
     @Test func markdownHasTheSameSectionsWithClientTextEscaped() throws {
@@ -102,7 +106,7 @@ import Testing
             #expect(csv.contains("\r\n") && !csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name) must use CRLF")
         }
         let findings = try #require(files["findings.csv"])
-        #expect(findings.contains(#","'=1+2; @SUM(A1)","#))
+        #expect(findings.contains(",\"'=1+2; @SUM(A1); bell\u{FFFD} tab\u{FFFD} nul\u{FFFD}\","))
         #expect(findings.contains(#""<script>alert(""x"")</script> & 'q' | *bold* =HYPERLINK(""http://evil"")""#))
         #expect(!findings.split(separator: ",").contains { $0.hasPrefix("=") || $0.hasPrefix("\"=") })
     }

@@ -77,8 +77,7 @@ enum ChartSVG {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\u{FFFD}"
+            case _ where XMLCharacters.isForbidden(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
