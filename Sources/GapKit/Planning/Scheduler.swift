@@ -1,8 +1,8 @@
 /// Places needed actions and milestones on a calendar of weeks (docs/SCORING.md, "Schedule").
 ///
 /// The team works on one action at a time, in rank order, at `capacity` person-days a week, so an
-/// action takes effort / capacity weeks. Milestones take their own elapsed weeks and use no
-/// capacity. Nothing of a phase starts before everything of the earlier phases has ended; a
+/// action takes effort / capacity weeks. Milestones start at the beginning of a week, take their
+/// own elapsed weeks and use no capacity. Nothing of a phase starts before everything of the earlier phases has ended; a
 /// milestone also waits for what it comes `after`.
 struct Scheduler {
     var questionnaire: Questionnaire
@@ -27,7 +27,8 @@ struct Scheduler {
             var pending = questionnaire.milestones.filter { $0.phase == phase.id }
             while let next = pending.first(where: { $0.after.allSatisfy { end[$0] != nil || !isScheduled($0, neededIds) } }) {
                 let after = next.after.filter { isScheduled($0, neededIds) }
-                let begin = after.map { end[$0]! }.reduce(barrier, max)
+                // A milestone (an audit, a review, an operating period) starts on a week boundary.
+                let begin = (after.map { end[$0]! }.reduce(barrier, max) - Scorer.tolerance).rounded(.up)
                 end[next.id] = begin + next.weeks
                 phaseEnd = max(phaseEnd, begin + next.weeks)
                 milestones.append(.init(id: next.id, phase: next.phase, weeks: next.weeks, after: after,

@@ -57,6 +57,7 @@ import Testing
         }
         for milestone in plan.milestones {
             #expect(abs(milestone.schedule.end - milestone.schedule.start - milestone.weeks) < 1e-9)
+            #expect(milestone.schedule.start == milestone.schedule.start.rounded(), "\(milestone.id) starts on a week boundary")
         }
     }
 }
