@@ -55,10 +55,9 @@ struct Assess: ParsableCommand {
             let report = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
                                      language: input.lang, branding: branding)
             files = ReportBuilder(report, templates: templates).files(try formats())
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for file in files {
-                try AtomicFile.write(file.bytes, to: URL(fileURLWithPath: out).appendingPathComponent(file.name).path)
-            }
+            try AtomicFile.createDirectory(out)
+            // All files or none: a failure leaves the folder's earlier report as it was.
+            try AtomicFile.write(files.map { (URL(fileURLWithPath: out).appendingPathComponent($0.name).path, $0.bytes) })
         } catch let error as ValidationError {
             throw error
         } catch {

@@ -12,12 +12,15 @@ struct Templates: ParsableCommand {
             abstract: "Write the default report templates into a folder, to adapt and use with `assess --templates`."
         )
 
-        @Argument(help: "The folder to write report.html.mustache and report.md.mustache into.")
+        @Argument(help: "The folder to write the templates into.")
         var directory: String
+
+        @Flag(help: "Replace templates already in the folder.")
+        var force = false
 
         func run() throws {
             do {
-                try ReportTemplates.export(to: directory)
+                try ReportTemplates.export(to: directory, overwrite: force)
             } catch {
                 throw report(error)
             }

@@ -80,5 +80,33 @@ import Testing
         let templates = try GapKitBinary.run(["templates", "export", out.appendingPathComponent("t").path])
         #expect(templates.status == 0)
         #expect(templates.stdout.contains("report.html.mustache"))
+        let again = try GapKitBinary.run(["templates", "export", out.appendingPathComponent("t").path])
+        #expect(again.status == 73, "a consultant's templates are not overwritten")
+        #expect(again.stderr.contains("a template is already there (use --force to replace the templates)"))
+        #expect(try GapKitBinary.run(["templates", "export", "--force", out.appendingPathComponent("t").path]).status == 0)
+    }
+
+    @Test func anOutputFolderThatCannotBeMadeIsReportedPlainly() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("a-file").path
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", file + "/sub"])
+        #expect(result.status == 73)
+        #expect(result.stderr == "\(file): error: cannot write the file: it is a file, not a folder\n")
+    }
+
+    /// One file that cannot be written leaves the whole earlier report in place, not a mix of two.
+    @Test func aFailedWriteLeavesTheEarlierReportWhole() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path, "--format", "md,csv"]).status == 0)
+        let before = try String(contentsOfFile: out.appendingPathComponent("report.md").path, encoding: .utf8)
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("report.json"), withIntermediateDirectories: false)
+        let result = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path, "--lang", "zh-Hans"])
+        #expect(result.status == 73)
+        #expect(try String(contentsOfFile: out.appendingPathComponent("report.md").path, encoding: .utf8) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == ["actions.csv", "documents.csv", "findings.csv", "report.json", "report.md"], "no temporary file is left")
     }
 }

@@ -48,15 +48,15 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Writes the default templates into `directory`, for a consultant to adapt.
-    public static func export(to directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: directory, reason: error.localizedDescription)
+    /// Writes the default templates into `directory`. Templates already there are a consultant's
+    /// work: they are replaced only with `overwrite`.
+    public static func export(to directory: String, overwrite: Bool = false) throws(OutputError) {
+        try AtomicFile.createDirectory(directory)
+        let files = DefaultTemplates.all.map { (URL(fileURLWithPath: directory).appendingPathComponent($0.name).path, Array($0.text.utf8)) }
+        if !overwrite, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0.0) }) {
+            throw OutputError(path: existing.0, reason: "a template is already there (use --force to replace the templates)")
         }
-        for (name, text) in DefaultTemplates.all {
-            try AtomicFile.write(text, to: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
-        }
+        try AtomicFile.write(files)
     }
 
     private static func parse(_ text: String, name: String) throws -> MustacheTemplate {

@@ -18,6 +18,55 @@ public enum AtomicFile {
     /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, renames it over `path`,
     /// then flushes the folder, so the rename itself survives a crash.
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try write([(path, bytes)])
+    }
+
+    /// Writes several files as one: every file is first written and flushed beside its path, and
+    /// only when all of them are on disk are they renamed into place. A failure before that leaves
+    /// every old file as it was, so a folder never holds a mix of old and new files.
+    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
+        // A folder in a file's place would make its rename fail after others were done.
+        for file in files {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw OutputError(path: file.path, reason: "a folder is in the way")
+            }
+        }
+        var staged: [(temporary: String, path: String)] = []
+        do throws(OutputError) {
+            for file in files { staged.append((try stage(file.bytes, for: file.path), file.path)) }
+        } catch {
+            for file in staged { unlink(file.temporary) }
+            throw error
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+            let reason = lastError()
+            for later in staged[index...] { unlink(later.temporary) }
+            throw OutputError(path: file.path, reason: reason)
+        }
+        for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }).sorted() {
+            let directory = open(folder, O_RDONLY)
+            if directory >= 0 {
+                _ = fsync(directory)
+                close(directory)
+            }
+        }
+    }
+
+    /// Creates a folder and any missing parents; the error names the folder and says why (as the system does).
+    public static func createDirectory(_ path: String) throws(OutputError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError(path: path, reason: "it is a file, not a folder") }
+            return
+        }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent != path, !parent.isEmpty { try createDirectory(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw OutputError(path: path, reason: lastError()) }
+    }
+
+    /// Writes and flushes `bytes` to a new temporary file beside `path`, and returns its path.
+    private static func stage(_ bytes: [UInt8], for path: String) throws(OutputError) -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -42,16 +91,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw OutputError(path: path, reason: reason)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = lastError()
-            unlink(temporary)
-            throw OutputError(path: path, reason: reason)
-        }
-        let directory = open(folder, O_RDONLY)
-        if directory >= 0 {
-            _ = fsync(directory)
-            close(directory)
-        }
+        return temporary
     }
 
     public static func write(_ text: String, to path: String) throws(OutputError) {
