@@ -78,7 +78,8 @@ struct ReportContext {
 
     private func summary() -> [String: Any] {
         let a = input.assessment, plan = input.plan
-        let verdict = a.readiness.verdict.rawValue
+        // With nothing answered the rules say "ready" (no finding); a client must read "not assessed".
+        let verdict = a.overall.score == nil ? "not-assessed" : a.readiness.verdict.rawValue
         let last = (plan.actions.map(\.schedule) + plan.milestones.map(\.schedule)).max { $0.endWeek < $1.endWeek }
         let topGaps = AssessmentText.ranked(a.questions.filter { $0.finding != nil }).prefix(5).map(findingRow)
         var summary: [String: Any] = [
@@ -91,6 +92,11 @@ struct ReportContext {
             "top_gaps": topGaps, "any_top_gaps": !topGaps.isEmpty,
         ]
         if let last { summary["certificate_by"] = date(last.endDate) }
+        if a.overall.answered < a.overall.applicable {
+            summary["coverage_warning"] = t("coverage_warning")
+                .replacingOccurrences(of: "{unanswered}", with: String(a.overall.applicable - a.overall.answered))
+                .replacingOccurrences(of: "{applicable}", with: String(a.overall.applicable))
+        }
         return summary
     }
 

@@ -134,6 +134,27 @@ import Testing
         #expect(try #require(files["report.md"]).contains("## 执行摘要"))
     }
 
+    /// The rules call an assessment with no finding "ready", even with nothing answered; the report
+    /// must not tell a client so, and says how much is still unanswered.
+    @Test func aReportOnFewAnswersSaysSoAndNothingAnsweredIsNotAssessed() throws {
+        func summary(_ answers: AnswerSet) throws -> String {
+            let assessment = Scorer(Self.questionnaire).score(answers)
+            let input = ReportInput(questionnaire: Self.questionnaire, answers: answers, assessment: assessment,
+                                    plan: Planner(Self.questionnaire, start: CalendarDate("2026-11-23")!).plan(assessment),
+                                    language: nil, branding: .default)
+            let md = String(decoding: ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
+            return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Diagnosis conclusion") })
+        }
+        let none = try summary(AnswerSet(questionnaire: Self.questionnaire.id))
+        #expect(none.hasPrefix("**Diagnosis conclusion: Not assessed.**"))
+        var one = AnswerSet(questionnaire: Self.questionnaire.id)
+        one.set(Answer(question: "Q-4.1-1", value: .option("yes")))
+        let applicable = Scorer(Self.questionnaire).score(one).overall.applicable
+        #expect(try summary(one) == "**Diagnosis conclusion: Ready for certification.** No nonconformity was found against the "
+            + "requirements assessed. *\(applicable - 1) of \(applicable) applicable questions are not answered yet: the conclusion "
+            + "and the scores rest on the answered ones only.*")
+    }
+
     @Test func brandingAddsTheFirmLogoColourAndFooter() throws {
         let branding = Branding(firm: "Pearl River <Consulting>", logo: "data:image/png;base64,iVBORw0KGgo=",
                                 primaryColor: "#8A1538", footer: "Confidential & internal")

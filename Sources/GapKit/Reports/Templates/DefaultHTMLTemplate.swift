@@ -37,6 +37,7 @@ extension DefaultTemplates {
     <span class="muted">{{t.conclusion}}</span>
     <strong>{{summary.verdict}}</strong>
     {{summary.verdict_text}}
+    {{#summary.coverage_warning}}<span class="warning">{{summary.coverage_warning}}</span>{{/summary.coverage_warning}}
   </div>
   <div class="tiles">
     <div class="tile"><span class="value">{{summary.overall_score}}</span><span class="label">{{t.overall_score}} · <span class="badge status-{{summary.overall_status_class}}">{{summary.overall_status}}</span></span></div>

@@ -30,7 +30,7 @@ extension DefaultTemplates {
 
 ## {{t.summary}}
 
-**{{t.conclusion}}: {{summary.verdict}}.** {{summary.verdict_text}}
+**{{t.conclusion}}: {{summary.verdict}}.** {{summary.verdict_text}}{{#summary.coverage_warning}} *{{summary.coverage_warning}}*{{/summary.coverage_warning}}
 
 | {{t.overall_score}} | {{t.coverage}} | {{t.major}} | {{t.minor}} | {{t.observation}} | {{t.weeks_to_certificate}} |
 | ---: | ---: | ---: | ---: | ---: | ---: |
