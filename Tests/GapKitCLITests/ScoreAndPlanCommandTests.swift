@@ -51,7 +51,7 @@ import Testing
         #expect(actions.map { $0["rank"] as? Int } == Array(1...actions.count))
         #expect(actions.first?["start_date"] as? String == "2027-01-04")
         let milestones = try #require(object["milestones"] as? [[String: Any]])
-        #expect(milestones.count == 8 && milestones.allSatisfy { $0["start_week"] is Int && $0["end_week"] is Int })
+        #expect(milestones.count == 9 && milestones.allSatisfy { $0["start_week"] is Int && $0["end_week"] is Int })
         let phases = try #require(object["phases"] as? [[String: Any]])
         #expect(phases.map { $0["id"] as? String } == ["prepare", "establish", "operate", "certify"])
         let documents = try #require(object["documents"] as? [[String: Any]])

@@ -37,7 +37,8 @@ struct ReportContext {
     private func printed() -> [String: Any] {
         let client = input.answers.respondent.organization.map { " · \($0)" } ?? ""
         let footer = (input.branding.footer.map { "\($0) · " } ?? "") + "\(t("report_title")): \(text(q.title))\(client)"
-        return ["footer": Self.cssString(footer), "page": Self.cssString(t("page"))]
+        return ["footer": Self.cssString(footer), "page_before": Self.cssString(t("page_before")),
+                "page_of": Self.cssString(t("page_of")), "page_after": Self.cssString(t("page_after"))]
     }
 
     /// Text for inside a CSS string: every character but ASCII letters and digits becomes a
@@ -199,7 +200,7 @@ struct ReportContext {
             let milestones: [[String: Any]] = plan.milestones.filter { $0.phase == phase.id }.map { milestone in
                 let spec = q.milestones.first { $0.id == milestone.id }
                 return ["id": milestone.id, "title": text(spec?.title), "description": text(spec?.description),
-                        "duration": NumberFormat.days(milestone.weeks), "weeks": weeks(milestone.schedule),
+                        "duration": NumberFormat.days(milestone.weeks), "duration_unit": t(milestone.weeks == 1 ? "week_one" : "weeks"), "weeks": weeks(milestone.schedule),
                         "start": date(milestone.schedule.startDate), "end": date(milestone.schedule.endDate)]
             }
             return ["id": phase.id, "title": text(q.phases.first { $0.id == phase.id }?.title),

@@ -7,7 +7,7 @@ extension DefaultTemplates {
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="generator" content="GapKit" />
-<title>{{t.batch_title}}: {{standard}}</title>
+<title>{{t.batch_title}}{{t.colon}}{{standard}}</title>
 <style>
 {{> style}}
 .heat td.cell { text-align: center; font-weight: 600; border: 2px solid #fff; }
@@ -26,7 +26,7 @@ extension DefaultTemplates {
     <div class="tile"><span class="value">{{disagreements}}</span><span class="label">{{t.disagreements}}</span></div>
     <div class="tile"><span class="value">{{rejected}}</span><span class="label">{{t.rejected_cells}}</span></div>
   </div>
-  <p class="muted">{{t.aggregate}}: {{aggregate}} · {{t.disagreement_rule}}</p>
+  <p class="muted">{{t.aggregate}}{{t.colon}}{{aggregate}} · {{t.disagreement_rule}}</p>
 </section>
 <section id="heatmap">
   <h2>{{t.heatmap}}</h2>

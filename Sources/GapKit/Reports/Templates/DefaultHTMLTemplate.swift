@@ -7,7 +7,7 @@ extension DefaultTemplates {
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="generator" content="GapKit" />
-<title>{{t.report_title}}: {{cover.standard}}{{#cover.client}} ({{cover.client}}){{/cover.client}}</title>
+<title>{{t.report_title}}{{t.colon}}{{cover.standard}}{{#cover.client}} ({{cover.client}}){{/cover.client}}</title>
 <style>
 {{> style}}
 </style>
@@ -45,7 +45,7 @@ extension DefaultTemplates {
     <div class="tile"><span class="value">{{summary.major}} / {{summary.minor}} / {{summary.observation}}</span><span class="label">{{t.major}} / {{t.minor}} / {{t.observation}}</span></div>
     <div class="tile"><span class="value">{{summary.weeks}} {{t.weeks}}</span><span class="label">{{t.weeks_to_certificate}}{{#summary.certificate_by}} · {{summary.certificate_by}}{{/summary.certificate_by}}</span></div>
   </div>
-  <p>{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{summary.effort}} {{t.person_days}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
+  <p>{{t.actions}}{{t.colon}}{{plan.actions}} · {{t.effort}}{{t.colon}}{{summary.effort}} {{t.person_days}} · {{t.capacity}}{{t.colon}}{{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
   {{#summary.any_top_gaps}}
   <h3>{{t.top_gaps}}</h3>
   <table>
@@ -58,7 +58,7 @@ extension DefaultTemplates {
   </table>
   {{/summary.any_top_gaps}}
   <h3>{{t.method}}</h3>
-  <p class="muted">{{t.method_text}} {{t.thresholds}}: {{thresholds.compliant}} / {{thresholds.partial}}.</p>
+  <p class="muted">{{t.method_text}} {{t.thresholds}}{{t.colon}}{{thresholds.compliant}} / {{thresholds.partial}}{{t.stop}}</p>
 </section>
 
 <section id="areas">
@@ -135,7 +135,7 @@ extension DefaultTemplates {
 
 <section id="plan">
   <h2>{{t.plan}}</h2>
-  <p>{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{plan.effort}} {{t.person_days}} · {{t.weeks_to_certificate}}: {{plan.weeks}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
+  <p>{{t.actions}}{{t.colon}}{{plan.actions}} · {{t.effort}}{{t.colon}}{{plan.effort}} {{t.person_days}} · {{t.weeks_to_certificate}}{{t.colon}}{{plan.weeks}} · {{t.capacity}}{{t.colon}}{{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}</p>
   <figure>{{{charts.phases}}}</figure>
   {{#plan.phases}}
   <div class="phase-head"><h3>{{title}}</h3><span class="muted">{{t.effort}} {{effort}} {{t.person_days}} · {{t.projected_score}} {{projected}}</span></div>
@@ -155,7 +155,7 @@ extension DefaultTemplates {
     <thead><tr><th>{{t.milestone}}</th><th class="num">{{t.duration}}</th><th class="num">{{t.week}}</th><th>{{t.schedule}}</th></tr></thead>
     <tbody>
     {{#milestones}}
-    <tr><td><strong>{{title}}</strong><br /><span class="muted">{{description}}</span></td><td class="num">{{duration}} {{t.weeks}}</td><td class="num">{{weeks}}</td><td>{{start}} – {{end}}</td></tr>
+    <tr><td><strong>{{title}}</strong><br /><span class="muted">{{description}}</span></td><td class="num">{{duration}} {{duration_unit}}</td><td class="num">{{weeks}}</td><td>{{start}} – {{end}}</td></tr>
     {{/milestones}}
     </tbody>
   </table>
@@ -173,7 +173,7 @@ extension DefaultTemplates {
     <thead><tr><th>{{t.question}}</th><th>{{t.answer}}</th><th>{{t.note}}</th></tr></thead>
     <tbody>
     {{#questions}}
-    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td><span class="badge status-{{status_class}}">{{answer}}</span></td><td>{{note}}{{#evidence}}<br /><span class="muted">{{t.evidence}}: {{evidence}}</span>{{/evidence}}</td></tr>
+    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td><span class="badge status-{{status_class}}">{{answer}}</span></td><td>{{note}}{{#evidence}}<br /><span class="muted">{{t.evidence}}{{t.colon}}{{evidence}}</span>{{/evidence}}</td></tr>
     {{/questions}}
     </tbody>
   </table>

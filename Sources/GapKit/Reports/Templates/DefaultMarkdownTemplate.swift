@@ -30,13 +30,13 @@ extension DefaultTemplates {
 
 ## {{t.summary}}
 
-**{{t.conclusion}}: {{summary.verdict}}.** {{summary.verdict_text}}{{#summary.coverage_warning}} *{{summary.coverage_warning}}*{{/summary.coverage_warning}}
+**{{t.conclusion}}{{t.colon}}{{summary.verdict}}{{t.stop}}** {{summary.verdict_text}}{{#summary.coverage_warning}} *{{summary.coverage_warning}}*{{/summary.coverage_warning}}
 
 | {{t.overall_score}} | {{t.coverage}} | {{t.major}} | {{t.minor}} | {{t.observation}} | {{t.weeks_to_certificate}} |
 | ---: | ---: | ---: | ---: | ---: | ---: |
 | {{summary.overall_score}} ({{summary.overall_status}}) | {{summary.coverage}} | {{summary.major}} | {{summary.minor}} | {{summary.observation}} | {{summary.weeks}}{{#summary.certificate_by}} ({{summary.certificate_by}}){{/summary.certificate_by}} |
 
-{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{summary.effort}} {{t.person_days}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}
+{{t.actions}}{{t.colon}}{{plan.actions}} · {{t.effort}}{{t.colon}}{{summary.effort}} {{t.person_days}} · {{t.capacity}}{{t.colon}}{{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}
 {{#summary.any_top_gaps}}
 
 ### {{t.top_gaps}}
@@ -50,7 +50,7 @@ extension DefaultTemplates {
 
 ### {{t.method}}
 
-{{t.method_text}} {{t.thresholds}}: {{thresholds.compliant}} / {{thresholds.partial}}.
+{{t.method_text}} {{t.thresholds}}{{t.colon}}{{thresholds.compliant}} / {{thresholds.partial}}{{t.stop}}
 
 ## {{t.areas}}
 
@@ -82,16 +82,16 @@ extension DefaultTemplates {
 
 {{question}}
 
-- {{t.severity}}: {{severity}}
-- {{t.answer}}: {{answer}}
+- {{t.severity}}{{t.colon}}{{severity}}
+- {{t.answer}}{{t.colon}}{{answer}}
 {{#note}}
-- {{t.note}}: {{note}}
+- {{t.note}}{{t.colon}}{{note}}
 {{/note}}
 {{#evidence}}
-- {{t.evidence}}: {{evidence}}
+- {{t.evidence}}{{t.colon}}{{evidence}}
 {{/evidence}}
 {{#any_actions}}
-- {{t.linked_actions}}: {{#actions}}{{id}} {{title}}; {{/actions}}
+- {{t.linked_actions}}{{t.colon}}{{#actions}}{{id}} {{title}}; {{/actions}}
 {{/any_actions}}
 {{/items}}
 {{/findings.groups}}
@@ -122,7 +122,7 @@ extension DefaultTemplates {
 
 ## {{t.plan}}
 
-{{t.actions}}: {{plan.actions}} · {{t.effort}}: {{plan.effort}} {{t.person_days}} · {{t.weeks_to_certificate}}: {{plan.weeks}} · {{t.capacity}}: {{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}
+{{t.actions}}{{t.colon}}{{plan.actions}} · {{t.effort}}{{t.colon}}{{plan.effort}} {{t.person_days}} · {{t.weeks_to_certificate}}{{t.colon}}{{plan.weeks}} · {{t.capacity}}{{t.colon}}{{plan.capacity}} {{t.per_week}} · {{t.plan_starts}} {{plan.start}}
 
 | {{t.phase}} | {{t.effort}} | {{t.projected_score}} |
 | --- | ---: | ---: |
@@ -151,7 +151,7 @@ extension DefaultTemplates {
 | {{t.milestone}} | {{t.duration}} | {{t.week}} | {{t.schedule}} |
 | --- | ---: | ---: | --- |
 {{#milestones}}
-| **{{title}}**: {{description}} | {{duration}} {{t.weeks}} | {{weeks}} | {{start}} – {{end}} |
+| **{{title}}**: {{description}} | {{duration}} {{duration_unit}} | {{weeks}} | {{start}} – {{end}} |
 {{/milestones}}
 {{/any_milestones}}
 {{/plan.phases}}
@@ -164,7 +164,7 @@ extension DefaultTemplates {
 | {{t.question}} | {{t.answer}} | {{t.note}} |
 | --- | --- | --- |
 {{#questions}}
-| {{id}} {{text}} | {{answer}} | {{note}}{{#evidence}} ({{t.evidence}}: {{evidence}}){{/evidence}} |
+| {{id}} {{text}} | {{answer}} | {{note}}{{#evidence}} ({{t.evidence}}{{t.colon}}{{evidence}}){{/evidence}} |
 {{/questions}}
 {{/appendix}}
 

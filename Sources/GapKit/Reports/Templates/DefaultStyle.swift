@@ -14,7 +14,8 @@ h3 { font-size: 1.15rem; }
 p { margin: 0.4em 0 0.8em; }
 .muted { color: var(--muted); }
 table { width: 100%; border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.92rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); }
+th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
+td > [class^="sev-"] { white-space: nowrap; }
 th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 thead { display: table-header-group; }
@@ -60,9 +61,9 @@ figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3em; }
 .depth-0 td { font-weight: 600; background: var(--band); }
 section { padding-top: 2mm; }
 @page { size: A4; margin: 14mm 12mm 18mm;
-  @bottom-left { content: "{{{print.footer}}}"; font-size: 7.5pt; color: #5f6368;
+  @bottom-left { content: "{{{print.footer}}}"; font-size: 7.5pt; color: #5f6368; width: 75%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
     font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif; }
-  @bottom-right { content: "{{{print.page}}} " counter(page) " / " counter(pages); font-size: 7.5pt; color: #5f6368;
+  @bottom-right { content: "{{{print.page_before}}}" counter(page) "{{{print.page_of}}}" counter(pages) "{{{print.page_after}}}"; font-size: 7.5pt; color: #5f6368; white-space: nowrap;
     font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif; } }
 @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
 @media print {
