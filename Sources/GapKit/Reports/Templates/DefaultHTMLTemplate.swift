@@ -173,7 +173,7 @@ extension DefaultTemplates {
     <thead><tr><th>{{t.question}}</th><th>{{t.answer}}</th><th>{{t.note}}</th></tr></thead>
     <tbody>
     {{#questions}}
-    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td><span class="badge status-{{status_class}}">{{answer}}</span></td><td>{{note}}{{#evidence}}<br /><span class="muted">{{t.evidence}}{{t.colon}}{{evidence}}</span>{{/evidence}}</td></tr>
+    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td><span class="badge status-{{status_class}}">{{answer}}</span></td><td class="note">{{note}}{{#evidence}}<br /><span class="muted">{{t.evidence}}{{t.colon}}{{evidence}}</span>{{/evidence}}</td></tr>
     {{/questions}}
     </tbody>
   </table>

@@ -14,7 +14,8 @@ h3 { font-size: 1.15rem; }
 p { margin: 0.4em 0 0.8em; }
 .muted { color: var(--muted); }
 table { width: 100%; border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.92rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); }
+td.note, .finding dd { overflow-wrap: anywhere; }
 td > [class^="sev-"] { white-space: nowrap; }
 th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
