@@ -34,7 +34,7 @@ struct Ask: ParsableCommand {
     @Option(help: "The respondent's name, recorded in the answer file.")
     var respondent: String?
 
-    @Option(help: "The assessment date recorded in a new answer file, YYYY-MM-DD, or 'today'.")
+    @Option(help: "The assessment date recorded in a new answer file (or one without a date), YYYY-MM-DD, or 'today'.")
     var date: String?
 
     func validate() throws {
@@ -61,6 +61,9 @@ struct Ask: ParsableCommand {
             throw report(error)
         }
         if let respondent { set.respondent.name = respondent }
+        // A resumed file without a date takes the one given now, so the report command needs no --start.
+        let datedNow = resumed && set.date == nil && date != nil
+        if datedNow { set.date = assessmentDate() }
 
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let colour = interactive && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -75,8 +78,8 @@ struct Ask: ParsableCommand {
         let saver = Saver(store: store)
         saver.exitOnInterrupt(answersPath: answers)
         if resumed { Terminal.write("Resuming \(answers): \(set.answers.filter { $0.value != nil }.count) answers so far.\n") }
-        if !resumed || respondent != nil {
-            // A new file, or a new respondent name: save now, so the file exists from the first moment.
+        if !resumed || respondent != nil || datedNow {
+            // A new file, a new respondent name or date: save now, so the file exists from the first moment.
             if let saved = try saver.save(session.answers, change: nil) { session.replace(saved) }
         }
 

@@ -78,6 +78,44 @@ import Glibc
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("maybe"), "the file is left as it was")
     }
 
+    /// Runs the report command the summary printed in `/bin/sh`, as a person pasting it would,
+    /// with `gapkit` standing for the built binary and `start` filled in for `YYYY-MM-DD`.
+    static func runPrintedReportCommand(_ stdout: String, in folder: URL, start: String? = nil) throws -> Int32 {
+        let command = try #require(stdout.components(separatedBy: "Write the report with:\n  ").last?.split(separator: "\n").first)
+        var line = "'\(GapKitBinary.url.path)'" + command.dropFirst("gapkit".count)
+        if let start { line = line.replacingOccurrences(of: "YYYY-MM-DD", with: start) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", line + " >/dev/null 2>&1"]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func theReportCommandInTheSummaryWorksPastedIntoAShellWithOrWithoutADate() throws {
+        let folder = try Self.folder().appendingPathComponent("Li's answers")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let file = folder.appendingPathComponent("acme cloud.yaml").path
+
+        let undated = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\nq\n")
+        #expect(undated.status == 0, "\(undated.stderr)")
+        #expect(undated.stdout.contains("The answers have no date: put the assessment day (or the plan's first day) after --start.\n"))
+        #expect(undated.stdout.contains("'\(file.replacingOccurrences(of: "'", with: "'\\''"))' --out 'reports/acme cloud' --start YYYY-MM-DD\n"))
+        #expect(try Self.runPrintedReportCommand(undated.stdout, in: folder, start: "2026-11-20") == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
+
+        // Resuming with --date records it, and the command then needs no --start.
+        let dated = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20"], stdin: "q\n")
+        #expect(dated.status == 0, "\(dated.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("date: 2026-11-20\n"))
+        #expect(!dated.stdout.contains("--start"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("reports"))
+        #expect(try Self.runPrintedReportCommand(dated.stdout, in: folder) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
+    }
+
     // MARK: In a pseudo-terminal
 
     /// `gapkit ask` inside `script`, which gives it a pseudo-terminal fed from a pipe.

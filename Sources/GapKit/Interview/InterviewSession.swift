@@ -17,7 +17,7 @@ public struct InterviewSession: Sendable {
     enum Mode: Sendable { case command, note, evidence }
 
     public let questionnaire: Questionnaire
-    public private(set) var answers: AnswerSet
+    public internal(set) var answers: AnswerSet
     public let view: InterviewView
     /// The questions in scope, depth first.
     let walk: [Questionnaire.Question]
@@ -280,47 +280,5 @@ public struct InterviewSession: Sendable {
             let line = marker + TerminalWidth.padRight(clause.id, to: 9) + TerminalWidth.padRight(TerminalWidth.truncate(text(clause.title), to: view.width - 20), to: view.width - 19) + "\(done)/\(clause.questions.count)"
             return line + "\n"
         }.joined()
-    }
-}
-
-extension InterviewSession {
-    /// Replaces the answers, e.g. with a file that was edited by hand meanwhile.
-    public mutating func replace(_ answers: AnswerSet) {
-        self.answers = answers
-    }
-
-    /// The closing summary: counts in scope, scores, the top findings and the command that writes the report.
-    public func summary(questionnairePath: String, answersPath: String) -> String {
-        var answered = 0, skipped = 0, notApplicable = 0
-        for question in walk {
-            if !applies(question) || answers[question.id]?.value == .notApplicable {
-                notApplicable += 1
-            } else if answers[question.id]?.value != nil {
-                answered += 1
-            } else {
-                skipped += 1
-            }
-        }
-        let assessment = Scorer(questionnaire).score(answers)
-        var out = "\n" + view.styled("Saved in \(answersPath)", .bold) + "\n"
-        out += "\(answered) answered · \(skipped) not answered yet · \(notApplicable) not applicable"
-        out += scope.map { " (clause \($0.id))" } ?? ""
-        out += "\nOverall \(NumberFormat.percent(assessment.overall.score)) (\(assessment.overall.status.rawValue)), coverage \(NumberFormat.percent(assessment.overall.coverage, decimals: 0))\n"
-        for area in assessment.areas {
-            let title = text(questionnaire.area(area.id)?.title)
-            out += "  " + TerminalWidth.padRight(TerminalWidth.truncate(title, to: 30), to: 32) + NumberFormat.percent(area.summary.score) + "\n"
-        }
-        let findings = AssessmentText.ranked(assessment.questions.filter { $0.finding != nil })
-        if !findings.isEmpty {
-            out += "Top findings:\n"
-            let questions = questionnaire.questionIndex
-            for result in findings.prefix(5) {
-                let line = "\(result.finding!.rawValue)  \(result.id)  \(text(questions[result.id]?.text))"
-                out += "  " + TerminalWidth.truncate(line, to: view.width - 2) + "\n"
-            }
-        }
-        let stem = URL(fileURLWithPath: answersPath).deletingPathExtension().lastPathComponent
-        out += "Write the report with:\n  gapkit assess \(questionnairePath) \(answersPath) --out reports/\(stem)\n"
-        return out
     }
 }
