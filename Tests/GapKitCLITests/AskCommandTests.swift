@@ -116,6 +116,112 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
     }
 
+    // MARK: Saves that fail
+
+    /// Makes a folder refuse new files, even for root (with `chattr +i`), or accept them again.
+    static func setWritable(_ folder: URL, _ writable: Bool) throws {
+        let process = Process()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            process.arguments = [writable ? "-i" : "+i", folder.path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/bin/chmod")
+            process.arguments = [writable ? "755" : "555", folder.path]
+        }
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    /// `gapkit ask` on pipes, typed into line by line, with what it prints collected as it comes.
+    final class PipedSession: @unchecked Sendable {
+        let process = Process()
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        private let lock = NSLock()
+        private var out = Data(), err = Data()
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = GapKitBinary.url
+            process.arguments = arguments
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+                let data = handle.availableData
+                lock.withLock { out.append(data) }
+            }
+            errors.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+                let data = handle.availableData
+                lock.withLock { err.append(data) }
+            }
+            try process.run()
+        }
+
+        var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+        var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+
+        func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+        /// Waits until `read()` contains `text`, up to 20 s.
+        func wait(for text: String, in read: () -> String) -> Bool {
+            for _ in 0..<400 {
+                if read().contains(text) { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
+        /// Closes standard input (end of the script) and waits for the exit status.
+        func finish() -> Int32 {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            usleep(100_000)
+            output.fileHandleForReading.readabilityHandler = nil
+            errors.fileHandleForReading.readabilityHandler = nil
+            return process.terminationStatus
+        }
+    }
+
+    @Test func aFailedSaveWarnsKeepsTheInterviewGoingAndIsRetriedAtTheNextSaveOrTheEnd() throws {
+        let folder = try Self.folder()
+        defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let session = try PipedSession(["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20"])
+        session.type("yes\n")
+        #expect(session.wait(for: "[2/185]") { session.stdout })
+        try Self.setWritable(folder, false)
+        session.type("partial\n")
+        #expect(session.wait(for: "\(file): warning: could not save: ") { session.stderr })
+        #expect(session.wait(for: "[3/185]") { session.stdout }, "the interview goes on")
+        try Self.setWritable(folder, true)
+        session.type("no\n")  // this save also writes the answer whose save failed
+        #expect(session.wait(for: "[4/185]") { session.stdout })
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"partial\"", "\"Q-4.2-1\": \"no\""])
+
+        // Still failing at the end of the script: the answers go to a rescue copy, and the status says so.
+        try Self.setWritable(folder, false)
+        session.type("yes\n")
+        #expect(session.wait(for: "warning: could not save") { session.stderr })
+        #expect(session.finish() == 73)
+        let rescue = try #require(session.stderr.components(separatedBy: "The interview's answers are saved in ").last?
+            .components(separatedBy: " instead").first)
+        defer { try? FileManager.default.removeItem(atPath: rescue) }
+        #expect(try Self.answers(rescue).contains("\"Q-4.2-2\": \"yes\""))
+        #expect(try !Self.answers(file).contains("\"Q-4.2-2\": \"yes\""))
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsRefusedBeforeTheFirstQuestionAlsoWhenResuming() throws {
+        let folder = try Self.folder()
+        defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        #expect(try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\nq\n").status == 0)
+        try Self.setWritable(folder, false)
+        let resumed = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "partial\n")
+        #expect(resumed.status == 73)
+        #expect(resumed.stderr.hasPrefix("\(file): error: cannot write the file: cannot create files in \(folder.path): "))
+        #expect(!resumed.stdout.contains("[2/185]"), "no question is asked whose answer could not be saved")
+    }
+
     // MARK: In a pseudo-terminal
 
     /// `gapkit ask` inside `script`, which gives it a pseudo-terminal fed from a pipe.
