@@ -116,6 +116,23 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
     }
 
+    @Test func afterTheLastQuestionAnswersCanStillBeRevisedUntilTheScriptEnds() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let ask = ["ask", Self.questionnaire, "--answers", file, "--clause", "4.1", "--date", "2026-11-20"]
+        let walked = try GapKitBinary.run(ask, stdin: "yes\nyes\nb\nno\nl\n")
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stdout.contains("Every question in scope is answered or skipped."))
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\""])
+        #expect(walked.stdout.contains("Saved in \(file)\n2 answered · 0 not answered yet · 0 not applicable (clause 4.1)\n"))
+
+        // A fully answered file opens at the prompt, not straight at the summary.
+        let resumed = try GapKitBinary.run(ask, stdin: "g 4.1\npartial\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"partial\"", "\"Q-4.1-2\": \"no\""])
+    }
+
     // MARK: Saves that fail
 
     /// Makes a folder refuse new files, even for root (with `chattr +i`), or accept them again.

@@ -67,7 +67,8 @@ public struct InterviewSession: Sendable {
         position = -1
         var output = hint + "\n"
         guard let next = nextUnanswered(after: -1, output: &output) else {
-            return Outcome(output: output + "Every question in scope is answered.\n", changed: nil, finished: true)
+            position = walk.count
+            return Outcome(output: output + allAnswered(), changed: nil, finished: false)
         }
         position = next
         return Outcome(output: output + screen(), changed: nil, finished: false)
@@ -76,7 +77,7 @@ public struct InterviewSession: Sendable {
     /// Handles one line: an answer, a command, or the text of a note or evidence.
     public mutating func handle(_ line: String) -> Outcome {
         let input = line.trimmingCharacters(in: .whitespaces)
-        guard let question = current else { return Outcome(output: "", changed: nil, finished: true) }
+        guard let question = current else { return handleAfterTheWalk(input) }
         switch mode {
         case .note, .evidence:
             let wasNote = mode == .note
@@ -151,10 +152,35 @@ public struct InterviewSession: Sendable {
         var output = ""
         guard let next = nextUnanswered(after: index, output: &output) else {
             position = walk.count
-            return Outcome(output: output, changed: nil, finished: true)
+            return Outcome(output: output + allAnswered(), changed: nil, finished: false)
         }
         position = next
         return Outcome(output: output + screen(), changed: nil, finished: false)
+    }
+
+    /// Past the last question the session waits: answers can still be revised until `q` or the end of input.
+    private mutating func handleAfterTheWalk(_ input: String) -> Outcome {
+        mode = .command
+        let (command, argument) = Self.split(input)
+        switch command {
+        case "b":
+            guard let previous = previousApplicable(before: position) else { return Outcome(output: allAnswered(), changed: nil, finished: false) }
+            position = previous
+            return Outcome(output: screen(), changed: nil, finished: false)
+        case "g":
+            return jump(to: argument)
+        case "l":
+            return Outcome(output: list() + allAnswered(), changed: nil, finished: false)
+        case "q":
+            return Outcome(output: "", changed: nil, finished: true)
+        default:
+            return Outcome(output: allAnswered(), changed: nil, finished: false)
+        }
+    }
+
+    /// What is shown past the last question.
+    func allAnswered() -> String {
+        "\n" + view.wrap("Every question in scope is answered or skipped. To change an answer type b (back) or g CLAUSE (jump); l lists the clauses; q finishes.") + "\n"
     }
 
     private mutating func jump(to id: String?) -> Outcome {

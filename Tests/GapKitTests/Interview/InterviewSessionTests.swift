@@ -103,11 +103,33 @@ import Testing
         #expect(back.contains("  2) 2  Repeatable  ◀") && back.contains("Current answer 2 (Repeatable)"))
     }
 
-    @Test func theWalkEndsAfterTheLastQuestionAndQuitEndsItAtOnce() throws {
-        let (_, done) = Self.run(["yes", "1", "no", "no"], try Self.session())
-        #expect(done.finished)
+    @Test func afterTheLastQuestionTheSessionWaitsForRevisionsUntilQuit() throws {
+        var (session, done) = Self.run(["yes", "1", "no", "no"], try Self.session())
+        #expect(!done.finished)
+        #expect(done.output.hasSuffix("\nEvery question in scope is answered or skipped. To change an answer type b\n(back) or g CLAUSE (jump); l lists the clauses; q finishes.\n"))
+        for input in ["", "yes", "s", "?", "l"] {
+            let outcome = session.handle(input)
+            #expect(!outcome.finished && outcome.changed == nil && outcome.output.contains("Every question in scope is answered"), "\(input)")
+        }
+        #expect(session.handle("b").output.contains("Q5  Roles?"))
+        let revised = session.handle("yes")
+        #expect(revised.changed == "Q5" && !revised.finished && session.answers["Q5"]?.value == .option("yes"))
+        #expect(session.handle("g 4.1").output.contains("Q1  Issues listed?"))
+        #expect(session.handle("no").changed == "Q1")
+        #expect(session.answers["Q1"]?.value == .option("no"))
+        #expect(session.handle("q").finished)
+
         let (_, quit) = Self.run(["q"], try Self.session())
         #expect(quit.finished && quit.changed == nil)
+    }
+
+    @Test func resumingAFullyAnsweredFileWaitsAtThePromptInsteadOfEnding() throws {
+        let answers = AnswerSet(questionnaire: "mini", answers: ["Q1", "Q3", "Q4", "Q5"].map { Answer(question: $0, value: .option("yes")) }
+            + [Answer(question: "Q2", value: .option("2"))])
+        var session = try Self.session(answers)
+        let start = session.start()
+        #expect(!start.finished && start.output.contains("Every question in scope is answered"))
+        #expect(session.handle("b").output.contains("Q5  Roles?"))
     }
 
     @Test func aClauseLimitsTheWalkAndTheJumps() throws {
