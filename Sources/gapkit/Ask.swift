@@ -75,14 +75,18 @@ struct Ask: ParsableCommand {
         } catch {
             throw ValidationError("--clause \(error.id): no such clause\(error.suggestion.map { "; did you mean \($0)?" } ?? "")")
         }
-        let saver = Saver(store: store)
+        let saver = Saver(store: store, view: view)
         do {
             try store.checkWritable()
         } catch {
             throw report(error)
         }
         saver.exitOnInterrupt(answersPath: answers)
-        if resumed { Terminal.write("Resuming \(answers): \(set.answers.filter { $0.value != nil }.count) answers so far.\n") }
+        if resumed {
+            let count = set.answers.filter { $0.value != nil }.count
+            Terminal.write(view.wrap(count == 1 ? view.t("Resuming {1}: 1 answer so far.", answers)
+                                                : view.t("Resuming {1}: {2} answers so far.", answers, count)) + "\n")
+        }
         if !resumed || respondent != nil || datedNow {
             // A new file, a new respondent name or date: save now, so the file exists from the first moment.
             if let saved = try saver.save(session.answers, change: nil) { session.replace(saved) }
@@ -119,13 +123,15 @@ struct Ask: ParsableCommand {
 /// answers stay in memory, and every later save, the end of the interview and Ctrl-C try again.
 final class Saver: @unchecked Sendable {
     let store: AnswerFileStore
+    let view: InterviewView
     private let lock = NSLock()
     private var signalSource: DispatchSourceSignal?
     /// The interview's answers while the file lacks some of them.
     private var unsaved: AnswerSet?
 
-    init(store: AnswerFileStore) {
+    init(store: AnswerFileStore, view: InterviewView) {
         self.store = store
+        self.view = view
     }
 
     /// Saves; returns the answers as written when a hand-edited file was read again, else nil.
@@ -166,7 +172,7 @@ final class Saver: @unchecked Sendable {
             let (saved, notice) = try store.save(answers, change: change)
             unsaved = nil
             guard let notice else { return nil }
-            Terminal.write(notice + "\n")
+            Terminal.write(view.wrap(notice) + "\n")
             return saved
         } catch let error as DiagnosticsError {
             Terminal.printError(error.description, terminator: "")

@@ -39,7 +39,7 @@ import Glibc
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("respondent:\n  name: \"Li Wei\"\ndate: 2026-11-20\n"))
 
         let resumed = try ask("b\nno\n")
-        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so far.\n"))
+        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so\nfar.\n"))
         #expect(resumed.stdout.contains("[3/185] 2%"))
         #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\""])
 
@@ -51,7 +51,7 @@ import Glibc
         #expect(jumped.stdout.contains("8.5.1.1 Change management policy"))
         #expect(try Self.answers(file).contains("\"Q-8.5.1.1-1\": \"no\""))
         #expect(jumped.stdout.contains("4 answered · 181 not answered yet · 0 not applicable"))
-        #expect(jumped.stdout.contains("Write the report with:\n  gapkit assess \(Self.questionnaire) \(file) --out reports/acme\n"))
+        #expect(jumped.stdout.contains("Write the report with:\n  gapkit assess \(Self.questionnaire) \\\n      \(file) --out reports/acme\n"))
 
         let before = try String(contentsOfFile: file, encoding: .utf8)
         let hints = try ask("\nfoo\ng 99\nq\n")
@@ -81,8 +81,14 @@ import Glibc
     /// Runs the report command the summary printed in `/bin/sh`, as a person pasting it would,
     /// with `gapkit` standing for the built binary and `start` filled in for `YYYY-MM-DD`.
     static func runPrintedReportCommand(_ stdout: String, in folder: URL, start: String? = nil) throws -> Int32 {
-        let command = try #require(stdout.components(separatedBy: "Write the report with:\n  ").last?.split(separator: "\n").first)
-        var line = "'\(GapKitBinary.url.path)'" + command.dropFirst("gapkit".count)
+        let after = try #require(stdout.components(separatedBy: "Write the report with:\n  ").last)
+        // The command, with the lines it continues with a trailing backslash.
+        var lines: [Substring] = []
+        for line in after.split(separator: "\n") {
+            lines.append(line)
+            if !line.hasSuffix("\\") { break }
+        }
+        var line = "'\(GapKitBinary.url.path)'" + lines.joined(separator: "\n").dropFirst("gapkit".count)
         if let start { line = line.replacingOccurrences(of: "YYYY-MM-DD", with: start) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -101,8 +107,8 @@ import Glibc
 
         let undated = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\nq\n")
         #expect(undated.status == 0, "\(undated.stderr)")
-        #expect(undated.stdout.contains("The answers have no date: put the assessment day (or the plan's first day) after --start.\n"))
-        #expect(undated.stdout.contains("'\(file.replacingOccurrences(of: "'", with: "'\\''"))' --out 'reports/acme cloud' --start YYYY-MM-DD\n"))
+        #expect(undated.stdout.contains("The answers have no date: write the assessment day after --start.\n"))
+        #expect(undated.stdout.contains("'\(file.replacingOccurrences(of: "'", with: "'\\''"))' \\\n      --out 'reports/acme cloud' --start YYYY-MM-DD\n"))
         #expect(try Self.runPrintedReportCommand(undated.stdout, in: folder, start: "2026-11-20") == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
 
@@ -131,6 +137,37 @@ import Glibc
         let resumed = try GapKitBinary.run(ask, stdin: "g 4.1\npartial\n")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"partial\"", "\"Q-4.1-2\": \"no\""])
+    }
+
+    /// Terminal columns of a line: East Asian wide and fullwidth characters take two.
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
+    }
+
+    @Test(arguments: [("en", " (mandatory)", "not applicable", "? help · n note"), ("zh-Hans", "（必答）", "不适用", "? 帮助 · n 备注")])
+    func everyLineFitsEightyColumnsInEnglishAndChinese(language: String, mandatory: String, notApplicable: String, keys: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The longest path that fits on a line of the report command; a longer one cannot be broken there.
+        let file = folder.appendingPathComponent("acme-cloud-interview.yaml").path
+        // Every question's screen (skipped), help, the list, a long note, a hint, the summary.
+        let script = "l\n?\nfoo\nn " + String(repeating: "The register lists issues but not their owners. ", count: 3) + "\nyes\n"
+            + String(repeating: "s\n", count: 190) + "g 8.3.4.2\nna\nb\nl\n"
+        let result = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--lang", language], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 1500)
+        for line in lines where Self.columns(line) > 80 { Issue.record("\(Self.columns(line)) columns: \(line)") }
+        // The spaces inside a key hint are no-break spaces, so that it wraps between keys only.
+        #expect(result.stdout.contains(mandatory) && result.stdout.replacingOccurrences(of: "\u{A0}", with: " ").contains(keys))
+        #expect(result.stdout.contains(notApplicable + "  ◀"), "the chosen option is marked")
     }
 
     // MARK: Saves that fail

@@ -19,17 +19,18 @@ extension InterviewSession {
             }
         }
         let assessment = Scorer(questionnaire).score(answers)
-        var out = "\n" + view.styled("Saved in \(answersPath)", .bold) + "\n"
-        out += "\(answered) answered · \(skipped) not answered yet · \(notApplicable) not applicable"
-        out += scope.map { " (clause \($0.id))" } ?? ""
-        out += "\nOverall \(NumberFormat.percent(assessment.overall.score)) (\(assessment.overall.status.rawValue)), coverage \(NumberFormat.percent(assessment.overall.coverage, decimals: 0))\n"
+        var out = "\n" + view.block(view.t("Saved in {1}", answersPath), .bold)
+        out += view.block(view.t("{1} answered · {2} not answered yet · {3} not applicable", answered, skipped, notApplicable)
+            + (scope.map { view.t(" (clause {1})", $0.id) } ?? ""))
+        out += view.block(view.t("Overall {1} ({2}), coverage {3}", NumberFormat.percent(assessment.overall.score),
+                                 assessment.overall.status.rawValue, NumberFormat.percent(assessment.overall.coverage, decimals: 0)))
         for area in assessment.areas {
             let title = text(questionnaire.area(area.id)?.title)
             out += "  " + TerminalWidth.padRight(TerminalWidth.truncate(title, to: 30), to: 32) + NumberFormat.percent(area.summary.score) + "\n"
         }
         let findings = AssessmentText.ranked(assessment.questions.filter { $0.finding != nil })
         if !findings.isEmpty {
-            out += "Top findings:\n"
+            out += view.t("Top findings:") + "\n"
             let questions = questionnaire.questionIndex
             for result in findings.prefix(5) {
                 let line = "\(result.finding!.rawValue)  \(result.id)  \(text(questions[result.id]?.text))"
@@ -47,13 +48,24 @@ extension InterviewSession {
     func reportCommand(questionnairePath: String, answersPath: String) -> String {
         let stem = URL(fileURLWithPath: answersPath).deletingPathExtension().lastPathComponent
         var words = ["gapkit", "assess", Self.shellQuoted(questionnairePath), Self.shellQuoted(answersPath),
-                     "--out", Self.shellQuoted("reports/" + stem)]
-        var out = "Write the report with:\n"
+                     "--out " + Self.shellQuoted("reports/" + stem)]
+        var out = ""
         if answers.date == nil {
-            words += ["--start", "YYYY-MM-DD"]
-            out = "The answers have no date: put the assessment day (or the plan's first day) after --start.\n" + out
+            words.append("--start YYYY-MM-DD")
+            out += view.block(view.t("The answers have no date: write the assessment day after --start."))
         }
-        return out + "  " + words.joined(separator: " ") + "\n"
+        out += view.t("Write the report with:") + "\n"
+        // Too long for a line: the words go on lines of their own, joined by the shell's `\`.
+        var line = " "
+        for (index, word) in words.enumerated() {
+            let backslash = index == words.count - 1 ? 0 : 2
+            if TerminalWidth.of(line) + 1 + TerminalWidth.of(word) + backslash > view.width, line.count > 6 {
+                out += line + " \\\n"
+                line = "     "
+            }
+            line += " " + word
+        }
+        return out + line + "\n"
     }
 
     /// `word` as one word for a POSIX shell: as it is when it holds only safe characters, else in

@@ -145,6 +145,12 @@ import Testing
         #expect(outcome.output.contains("1/2\n") && outcome.output.contains("5        Leadership"))
     }
 
+    @Test func wrappingCutsAWordLongerThanALineAndIndentsContinuations() {
+        let view = InterviewView(colour: false, width: 40, language: "en")
+        let text = view.wrap("Saved in /srv/clients/acme-cloud-services/interviews/2026-11-20/answers.yaml", continuation: "    ")
+        #expect(text == "Saved in\n    /srv/clients/acme-cloud-services/int\n    erviews/2026-11-20/answers.yaml")
+    }
+
     @Test func wrappingKeepsLinesWithinTheWidthCountingChineseAsTwoColumns() {
         let view = InterviewView(colour: false, width: 40, language: "zh-Hans")
         let text = view.wrap("是否有经批准的变更管理方针，规定了纳入变更控制的服务和配置项以及紧急变更的处理方式？ And some English words too")
