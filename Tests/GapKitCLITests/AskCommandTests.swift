@@ -170,6 +170,28 @@ import Glibc
         #expect(result.stdout.contains(notApplicable + "  ◀"), "the chosen option is marked")
     }
 
+    @Test func aJSONAnswerFileStaysJSON() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.json").path
+        let ask = ["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20", "--respondent", "Li \"Wei\""]
+        #expect(try GapKitBinary.run(ask, stdin: "yes\nn Drafted\npartial\n").status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["gapkit"] as? Int == 1 && json["questionnaire"] as? String == "iso20000-1-2018" && json["date"] as? String == "2026-11-20")
+        #expect((json["respondent"] as? [String: Any])?["name"] as? String == "Li \"Wei\"")
+        let answers = try #require(json["answers"] as? [String: Any])
+        #expect(answers["Q-4.1-1"] as? String == "yes")
+        #expect((answers["Q-4.1-2"] as? [String: Any])?["note"] as? String == "Drafted")
+        #expect((answers["Q-4.1-2"] as? [String: Any])?["value"] as? String == "partial")
+
+        // It resumes, and the other commands read it.
+        let resumed = try GapKitBinary.run(ask, stdin: "no\n")
+        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so\nfar.\n"))
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) is [String: Any])
+        #expect(try GapKitBinary.run(["score", Self.questionnaire, file]).status == 0)
+    }
+
     // MARK: Saves that fail
 
     /// Makes a folder refuse new files, even for root (with `chattr +i`), or accept them again.

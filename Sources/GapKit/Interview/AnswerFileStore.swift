@@ -74,7 +74,7 @@ public final class AnswerFileStore {
             let kept = pending.count == 1 ? "your last change" : "your \(pending.count) unsaved changes"
             notice = "\(path) was changed outside gapkit; read it again (\(result.answers.count) answers) and kept \(kept)."
         }
-        let bytes = Array(AnswerFileWriter.text(result).utf8)
+        let bytes = Array(AnswerFileWriter.text(result, forPath: path).utf8)
         try AtomicFile.write(bytes, to: path)
         known = bytes
         pending = []
