@@ -192,6 +192,17 @@ import Glibc
         #expect(try GapKitBinary.run(["score", Self.questionnaire, file]).status == 0)
     }
 
+    @Test func onTheZeroToFiveMaturityScaleSixIsNoAnswer() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let result = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--clause", "4.4"], stdin: "yes\n6\n1\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("'6' is not an answer here. Answers: 0, 1, 2, 3, 4, 5.\n"))
+        #expect(!result.stdout.contains("6) 5"), "no option numbers beside the values")
+        #expect(try Self.answers(file) == ["\"Q-4.4-1\": \"yes\"", "\"Q-4.4-2\": \"1\""])
+    }
+
     // MARK: Saves that fail
 
     /// Makes a folder refuse new files, even for root (with `chattr +i`), or accept them again.

@@ -128,19 +128,27 @@ public struct InterviewSession: Sendable {
             return Outcome(output: "", changed: nil, finished: true)
         default:
             let options = (scale?.options.map(\.value) ?? []) + (scale?.allowNA == true ? ["na"] : [])
+            if let scale, Self.valuesAreNumbers(scale) {
+                return again(view.t("'{1}' is not an answer here. Answers: {2}.", input, options.joined(separator: ", ")))
+            }
             return again(view.t("'{1}' is not an answer here. Answers: {2} or 1–{3}.", input, options.joined(separator: ", "), options.count))
         }
     }
 
     /// An option's value wins over its number (on a 0–5 scale, `3` is the value "3"); then `na`; then a number 1…n.
+    ///
+    /// On a scale whose values are all whole numbers, a number is only ever a value: `6` on a
+    /// 0–5 scale is no answer, not the sixth option.
     func answerValue(_ input: String, scale: Questionnaire.Scale?) -> Answer.Value? {
         guard let scale, !input.isEmpty else { return nil }
+        let numeric = Self.valuesAreNumbers(scale)
         if let option = scale.options.first(where: { $0.value == input })
-            ?? scale.options.first(where: { $0.value.lowercased() == input.lowercased() }) {
+            ?? scale.options.first(where: { $0.value.lowercased() == input.lowercased() })
+            ?? (numeric ? Int(input).flatMap { number in scale.options.first { Int($0.value) == number } } : nil) {
             return .option(option.value)
         }
         if input.lowercased() == "na", scale.allowNA { return .notApplicable }
-        if let number = Int(input) {
+        if !numeric, let number = Int(input) {
             if (1...scale.options.count).contains(number) { return .option(scale.options[number - 1].value) }
             if scale.allowNA, number == scale.options.count + 1 { return .notApplicable }
         }
@@ -282,12 +290,14 @@ public struct InterviewSession: Sendable {
         out += (asked.hasPrefix(question.id) ? view.styled(question.id, .bold) + asked.dropFirst(question.id.count) : asked) + "\n"
         if let scale = questionnaire.scale(question.scale) {
             let answer = answers[question.id]
-            let width = scale.options.map { TerminalWidth.of($0.value) }.max() ?? 1
             var rows = scale.options.map { (value: $0.value, label: text($0.label), chosen: answer?.value == .option($0.value)) }
             if scale.allowNA { rows.append((value: "na", label: view.t("not applicable"), chosen: answer?.value == .notApplicable)) }
+            // On a scale of numbers the values are what is typed: no option numbers beside them.
+            let numbered = !Self.valuesAreNumbers(scale)
             let number = String(rows.count).count
+            let width = rows.map { TerminalWidth.of($0.value) }.max() ?? 1
             for (index, row) in rows.enumerated() {
-                let lead = "  " + TerminalWidth.padLeft("\(index + 1)", to: number) + ") "
+                let lead = numbered ? "  " + TerminalWidth.padLeft("\(index + 1)", to: number) + ") " : "  "
                 let line = lead + TerminalWidth.padRight(row.value, to: width) + "  " + row.label + (row.chosen ? "  ◀" : "")
                 out += view.block(line, row.chosen ? .answer : nil, continuation: String(repeating: " ", count: TerminalWidth.of(lead) + width + 2))
             }

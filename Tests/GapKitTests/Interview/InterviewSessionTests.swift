@@ -57,6 +57,20 @@ import Testing
         #expect(other.answers["Q1"]?.value == .option("yes") && other.answers["Q2"]?.value == .option("1"))
     }
 
+    @Test func onAScaleOfNumbersANumberIsAValueNeverAPositionAndTheMenuHasNoNumbers() throws {
+        var session = try Self.session()
+        _ = session.start()
+        let screen = session.handle("yes").output
+        #expect(screen.contains("\n  1   Initial\n  2   Repeatable\n  3   Defined\n  na  not applicable\n"), "values only, no 1) 2) 3)")
+        for input in ["4", "0", "-1"] {  // 4 was "na", the fourth entry
+            let outcome = session.handle(input)
+            #expect(outcome.changed == nil)
+            #expect(outcome.output.hasPrefix("'\(input)' is not an answer here. Answers: 1, 2, 3, na.\n"))
+        }
+        #expect(session.handle("03").changed == "Q2")
+        #expect(session.answers["Q2"]?.value == .option("3"))
+    }
+
     @Test func aQuestionThatDoesNotApplyIsSkippedAndSaidSo() throws {
         let (session, outcome) = Self.run(["yes", "1", "no"], try Self.session())
         #expect(outcome.output.hasPrefix("✓ Q3: no (No)\nQ4 does not apply (only if Q3 is yes; it is no): skipped.\n"))
@@ -100,7 +114,7 @@ import Testing
         var session = try Self.session(answers)
         #expect(session.start().output.contains("Q3  Policy?"))
         let back = session.handle("b").output
-        #expect(back.contains("  2) 2  Repeatable  ◀") && back.contains("Current answer 2 (Repeatable)"))
+        #expect(back.contains("  2   Repeatable  ◀") && back.contains("Current answer 2 (Repeatable)"))
     }
 
     @Test func afterTheLastQuestionTheSessionWaitsForRevisionsUntilQuit() throws {
