@@ -128,10 +128,11 @@ public struct InterviewSession: Sendable {
             return Outcome(output: "", changed: nil, finished: true)
         default:
             let options = (scale?.options.map(\.value) ?? []) + (scale?.allowNA == true ? ["na"] : [])
+            let echo = TerminalWidth.truncate(input, to: 40)  // a pasted paragraph is not repeated in full
             if let scale, Self.valuesAreNumbers(scale) {
-                return again(view.t("'{1}' is not an answer here. Answers: {2}.", input, options.joined(separator: ", ")))
+                return again(view.t("'{1}' is not an answer here. Answers: {2}.", echo, options.joined(separator: ", ")))
             }
-            return again(view.t("'{1}' is not an answer here. Answers: {2} or 1–{3}.", input, options.joined(separator: ", "), options.count))
+            return again(view.t("'{1}' is not an answer here. Answers: {2} or 1–{3}.", echo, options.joined(separator: ", "), options.count))
         }
     }
 

@@ -105,6 +105,8 @@ import Testing
             #expect(outcome.output.contains("Q1  Issues listed?"), "\(input)")
         }
         #expect(session.handle("maybe").output.hasPrefix("'maybe' is not an answer here. Answers: yes, no or 1–2.\n"))
+        let pasted = String(repeating: "The register exists. ", count: 20)
+        #expect(session.handle(pasted).output.hasPrefix("'The register exists. The register exist…' is not an answer here."))
     }
 
     @Test func resumingStartsAtTheFirstUnansweredQuestionAndShowsTheCurrentAnswerWhenGoingBack() throws {
