@@ -34,7 +34,7 @@ struct Ask: ParsableCommand {
     @Option(help: "The respondent's name, recorded in the answer file.")
     var respondent: String?
 
-    @Option(help: "The assessment date recorded in a new answer file, YYYY-MM-DD, or 'today'.")
+    @Option(help: "The assessment date recorded in a new answer file (or one without a date), YYYY-MM-DD, or 'today'.")
     var date: String?
 
     func validate() throws {
@@ -61,6 +61,9 @@ struct Ask: ParsableCommand {
             throw report(error)
         }
         if let respondent { set.respondent.name = respondent }
+        // A resumed file without a date takes the one given now, so the report command needs no --start.
+        let datedNow = resumed && set.date == nil && date != nil
+        if datedNow { set.date = assessmentDate() }
 
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let colour = interactive && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -72,11 +75,20 @@ struct Ask: ParsableCommand {
         } catch {
             throw ValidationError("--clause \(error.id): no such clause\(error.suggestion.map { "; did you mean \($0)?" } ?? "")")
         }
-        let saver = Saver(store: store)
+        let saver = Saver(store: store, view: view)
+        do {
+            try store.checkWritable()
+        } catch {
+            throw report(error)
+        }
         saver.exitOnInterrupt(answersPath: answers)
-        if resumed { Terminal.write("Resuming \(answers): \(set.answers.filter { $0.value != nil }.count) answers so far.\n") }
-        if !resumed || respondent != nil {
-            // A new file, or a new respondent name: save now, so the file exists from the first moment.
+        if resumed {
+            let count = set.answers.filter { $0.value != nil }.count
+            Terminal.write(view.wrap(count == 1 ? view.t("Resuming {1}: 1 answer so far.", answers)
+                                                : view.t("Resuming {1}: {2} answers so far.", answers, count)) + "\n")
+        }
+        if !resumed || respondent != nil || datedNow {
+            // A new file, a new respondent name or date: save now, so the file exists from the first moment.
             if let saved = try saver.save(session.answers, change: nil) { session.replace(saved) }
         }
 
@@ -91,6 +103,7 @@ struct Ask: ParsableCommand {
             }
             Terminal.write(outcome.output)
         }
+        if let saved = try saver.finish(session.answers) { session.replace(saved) }
         Terminal.write(session.summary(questionnairePath: self.questionnaire, answersPath: answers))
     }
 
@@ -105,13 +118,20 @@ struct Ask: ParsableCommand {
 }
 
 /// Saves the interview's answers, and makes Ctrl-C wait for a save in progress before exiting.
+///
+/// A save that fails (a full disk, a folder gone) does not end the interview: it is reported, the
+/// answers stay in memory, and every later save, the end of the interview and Ctrl-C try again.
 final class Saver: @unchecked Sendable {
     let store: AnswerFileStore
+    let view: InterviewView
     private let lock = NSLock()
     private var signalSource: DispatchSourceSignal?
+    /// The interview's answers while the file lacks some of them.
+    private var unsaved: AnswerSet?
 
-    init(store: AnswerFileStore) {
+    init(store: AnswerFileStore, view: InterviewView) {
         self.store = store
+        self.view = view
     }
 
     /// Saves; returns the answers as written when a hand-edited file was read again, else nil.
@@ -119,26 +139,68 @@ final class Saver: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
+            let saved = try trySave(answers, change: change)
+            return saved
+        } catch let error as OutputError {
+            unsaved = answers
+            Terminal.printError("\(error.path): warning: could not save: \(error.reason). Your answers are kept and saving "
+                + "is tried again at the next change and when the interview ends.")
+            return nil
+        }
+    }
+
+    /// The last save, at the end of the interview, when an earlier one failed.
+    ///
+    /// - Throws: `ExitStatus.cannotCreate` when the file still cannot be written; the answers are
+    ///   then written to a rescue copy in the temporary folder, and its path is printed.
+    func finish(_ answers: AnswerSet) throws -> AnswerSet? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard store.hasUnsavedChanges else { return nil }
+        do {
+            return try trySave(answers, change: nil)
+        } catch let error as OutputError {
+            Terminal.printError(error.description)
+            rescue(answers)
+            throw ExitStatus.cannotCreate
+        }
+    }
+
+    /// Saves, printing the notice of a hand-edited file; a file edited into one that does not load ends the interview.
+    private func trySave(_ answers: AnswerSet, change: Answer?) throws -> AnswerSet? {
+        do {
             let (saved, notice) = try store.save(answers, change: change)
+            unsaved = nil
             guard let notice else { return nil }
-            Terminal.write(notice + "\n")
+            Terminal.write(view.wrap(notice) + "\n")
             return saved
         } catch let error as DiagnosticsError {
             Terminal.printError(error.description, terminator: "")
             Terminal.printError("\(store.path) no longer loads, so it was not overwritten; the interview's answers are in \(store.conflictPath).")
             throw ExitStatus.dataError
-        } catch {
-            throw report(error)
         }
     }
 
-    /// On Ctrl-C: every confirmed answer is already saved; wait for a save in progress, then exit 130.
+    private func rescue(_ answers: AnswerSet) {
+        if let copy = store.writeRescueCopy(answers) {
+            Terminal.printError("The interview's answers are saved in \(copy) instead; copy that file to \(store.path).")
+        } else {
+            Terminal.printError("The interview's answers could not be saved anywhere; they were:\n" + AnswerFileWriter.text(answers))
+        }
+    }
+
+    /// On Ctrl-C: every confirmed answer is already saved, or is saved now; wait for a save in progress, then exit 130.
     func exitOnInterrupt(answersPath: String) {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [lock] in
+        source.setEventHandler { [self] in
             lock.lock()
-            Terminal.write("\nInterrupted. Every confirmed answer is saved in \(answersPath).\n")
+            if let unsaved, store.hasUnsavedChanges, (try? store.save(unsaved, change: nil)) == nil {
+                Terminal.write("\nInterrupted. \(answersPath) could not be saved.\n")
+                rescue(unsaved)
+            } else {
+                Terminal.write("\nInterrupted. Every confirmed answer is saved in \(answersPath).\n")
+            }
             exit(130)
         }
         source.resume()

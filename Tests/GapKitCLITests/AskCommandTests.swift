@@ -39,7 +39,7 @@ import Glibc
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("respondent:\n  name: \"Li Wei\"\ndate: 2026-11-20\n"))
 
         let resumed = try ask("b\nno\n")
-        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so far.\n"))
+        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so\nfar.\n"))
         #expect(resumed.stdout.contains("[3/185] 2%"))
         #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\""])
 
@@ -51,7 +51,7 @@ import Glibc
         #expect(jumped.stdout.contains("8.5.1.1 Change management policy"))
         #expect(try Self.answers(file).contains("\"Q-8.5.1.1-1\": \"no\""))
         #expect(jumped.stdout.contains("4 answered · 181 not answered yet · 0 not applicable"))
-        #expect(jumped.stdout.contains("Write the report with:\n  gapkit assess \(Self.questionnaire) \(file) --out reports/acme\n"))
+        #expect(jumped.stdout.contains("Write the report with:\n  gapkit assess \(Self.questionnaire) \\\n      \(file) --out reports/acme\n"))
 
         let before = try String(contentsOfFile: file, encoding: .utf8)
         let hints = try ask("\nfoo\ng 99\nq\n")
@@ -76,6 +76,237 @@ import Glibc
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("\(file):4:12: error: 'maybe' is not an answer to question 'Q-4.1-1'"))
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("maybe"), "the file is left as it was")
+    }
+
+    /// Runs the report command the summary printed in `/bin/sh`, as a person pasting it would,
+    /// with `gapkit` standing for the built binary and `start` filled in for `YYYY-MM-DD`.
+    static func runPrintedReportCommand(_ stdout: String, in folder: URL, start: String? = nil) throws -> Int32 {
+        let after = try #require(stdout.components(separatedBy: "Write the report with:\n  ").last)
+        // The command, with the lines it continues with a trailing backslash.
+        var lines: [Substring] = []
+        for line in after.split(separator: "\n") {
+            lines.append(line)
+            if !line.hasSuffix("\\") { break }
+        }
+        var line = "'\(GapKitBinary.url.path)'" + lines.joined(separator: "\n").dropFirst("gapkit".count)
+        if let start { line = line.replacingOccurrences(of: "YYYY-MM-DD", with: start) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", line + " >/dev/null 2>&1"]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func theReportCommandInTheSummaryWorksPastedIntoAShellWithOrWithoutADate() throws {
+        let folder = try Self.folder().appendingPathComponent("Li's answers")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let file = folder.appendingPathComponent("acme cloud.yaml").path
+
+        let undated = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\nq\n")
+        #expect(undated.status == 0, "\(undated.stderr)")
+        #expect(undated.stdout.contains("The answers have no date: write the assessment day after --start.\n"))
+        #expect(undated.stdout.contains("'\(file.replacingOccurrences(of: "'", with: "'\\''"))' \\\n      --out 'reports/acme cloud' --start YYYY-MM-DD\n"))
+        #expect(try Self.runPrintedReportCommand(undated.stdout, in: folder, start: "2026-11-20") == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
+
+        // Resuming with --date records it, and the command then needs no --start.
+        let dated = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20"], stdin: "q\n")
+        #expect(dated.status == 0, "\(dated.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("date: 2026-11-20\n"))
+        #expect(!dated.stdout.contains("--start"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("reports"))
+        #expect(try Self.runPrintedReportCommand(dated.stdout, in: folder) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/acme cloud/report.html").path))
+    }
+
+    @Test func afterTheLastQuestionAnswersCanStillBeRevisedUntilTheScriptEnds() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let ask = ["ask", Self.questionnaire, "--answers", file, "--clause", "4.1", "--date", "2026-11-20"]
+        let walked = try GapKitBinary.run(ask, stdin: "yes\nyes\nb\nno\nl\n")
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stdout.contains("Every question in scope is answered or skipped."))
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"no\""])
+        #expect(walked.stdout.contains("Saved in \(file)\n2 answered · 0 not answered yet · 0 not applicable (clause 4.1)\n"))
+
+        // A fully answered file opens at the prompt, not straight at the summary.
+        let resumed = try GapKitBinary.run(ask, stdin: "g 4.1\npartial\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"partial\"", "\"Q-4.1-2\": \"no\""])
+    }
+
+    /// Terminal columns of a line: East Asian wide and fullwidth characters take two.
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
+    }
+
+    @Test(arguments: [("en", " (mandatory)", "not applicable", "? help · n note"), ("zh-Hans", "（必答）", "不适用", "? 帮助 · n 备注")])
+    func everyLineFitsEightyColumnsInEnglishAndChinese(language: String, mandatory: String, notApplicable: String, keys: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The longest path that fits on a line of the report command; a longer one cannot be broken there.
+        let file = folder.appendingPathComponent("acme-cloud-interview.yaml").path
+        // Every question's screen (skipped), help, the list, a long note, a hint, the summary.
+        let script = "l\n?\nfoo\nn " + String(repeating: "The register lists issues but not their owners. ", count: 3) + "\nyes\n"
+            + String(repeating: "s\n", count: 190) + "g 8.3.4.2\nna\nb\nl\n"
+        let result = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--lang", language], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 1500)
+        for line in lines where Self.columns(line) > 80 { Issue.record("\(Self.columns(line)) columns: \(line)") }
+        // The spaces inside a key hint are no-break spaces, so that it wraps between keys only.
+        #expect(result.stdout.contains(mandatory) && result.stdout.replacingOccurrences(of: "\u{A0}", with: " ").contains(keys))
+        #expect(result.stdout.contains(notApplicable + "  ◀"), "the chosen option is marked")
+    }
+
+    @Test func aJSONAnswerFileStaysJSON() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.json").path
+        let ask = ["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20", "--respondent", "Li \"Wei\""]
+        #expect(try GapKitBinary.run(ask, stdin: "yes\nn Drafted\npartial\n").status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["gapkit"] as? Int == 1 && json["questionnaire"] as? String == "iso20000-1-2018" && json["date"] as? String == "2026-11-20")
+        #expect((json["respondent"] as? [String: Any])?["name"] as? String == "Li \"Wei\"")
+        let answers = try #require(json["answers"] as? [String: Any])
+        #expect(answers["Q-4.1-1"] as? String == "yes")
+        #expect((answers["Q-4.1-2"] as? [String: Any])?["note"] as? String == "Drafted")
+        #expect((answers["Q-4.1-2"] as? [String: Any])?["value"] as? String == "partial")
+
+        // It resumes, and the other commands read it.
+        let resumed = try GapKitBinary.run(ask, stdin: "no\n")
+        #expect(resumed.stdout.hasPrefix("Resuming \(file): 2 answers so\nfar.\n"))
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) is [String: Any])
+        #expect(try GapKitBinary.run(["score", Self.questionnaire, file]).status == 0)
+    }
+
+    @Test func onTheZeroToFiveMaturityScaleSixIsNoAnswer() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let result = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file, "--clause", "4.4"], stdin: "yes\n6\n1\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("'6' is not an answer here. Answers: 0, 1, 2, 3, 4, 5.\n"))
+        #expect(!result.stdout.contains("6) 5"), "no option numbers beside the values")
+        #expect(try Self.answers(file) == ["\"Q-4.4-1\": \"yes\"", "\"Q-4.4-2\": \"1\""])
+    }
+
+    // MARK: Saves that fail
+
+    /// Makes a folder refuse new files, even for root (with `chattr +i`), or accept them again.
+    static func setWritable(_ folder: URL, _ writable: Bool) throws {
+        let process = Process()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            process.arguments = [writable ? "-i" : "+i", folder.path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/bin/chmod")
+            process.arguments = [writable ? "755" : "555", folder.path]
+        }
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    /// `gapkit ask` on pipes, typed into line by line, with what it prints collected as it comes.
+    final class PipedSession: @unchecked Sendable {
+        let process = Process()
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        private let lock = NSLock()
+        private var out = Data(), err = Data()
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = GapKitBinary.url
+            process.arguments = arguments
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+                let data = handle.availableData
+                lock.withLock { out.append(data) }
+            }
+            errors.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+                let data = handle.availableData
+                lock.withLock { err.append(data) }
+            }
+            try process.run()
+        }
+
+        var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+        var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+
+        func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+        /// Waits until `read()` contains `text`, up to 20 s.
+        func wait(for text: String, in read: () -> String) -> Bool {
+            for _ in 0..<400 {
+                if read().contains(text) { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
+        /// Closes standard input (end of the script) and waits for the exit status.
+        func finish() -> Int32 {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            usleep(100_000)
+            output.fileHandleForReading.readabilityHandler = nil
+            errors.fileHandleForReading.readabilityHandler = nil
+            return process.terminationStatus
+        }
+    }
+
+    @Test func aFailedSaveWarnsKeepsTheInterviewGoingAndIsRetriedAtTheNextSaveOrTheEnd() throws {
+        let folder = try Self.folder()
+        defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        let session = try PipedSession(["ask", Self.questionnaire, "--answers", file, "--date", "2026-11-20"])
+        session.type("yes\n")
+        #expect(session.wait(for: "[2/185]") { session.stdout })
+        try Self.setWritable(folder, false)
+        session.type("partial\n")
+        #expect(session.wait(for: "\(file): warning: could not save: ") { session.stderr })
+        #expect(session.wait(for: "[3/185]") { session.stdout }, "the interview goes on")
+        try Self.setWritable(folder, true)
+        session.type("no\n")  // this save also writes the answer whose save failed
+        #expect(session.wait(for: "[4/185]") { session.stdout })
+        #expect(try Self.answers(file) == ["\"Q-4.1-1\": \"yes\"", "\"Q-4.1-2\": \"partial\"", "\"Q-4.2-1\": \"no\""])
+
+        // Still failing at the end of the script: the answers go to a rescue copy, and the status says so.
+        try Self.setWritable(folder, false)
+        session.type("yes\n")
+        #expect(session.wait(for: "warning: could not save") { session.stderr })
+        #expect(session.finish() == 73)
+        let rescue = try #require(session.stderr.components(separatedBy: "The interview's answers are saved in ").last?
+            .components(separatedBy: " instead").first)
+        defer { try? FileManager.default.removeItem(atPath: rescue) }
+        #expect(try Self.answers(rescue).contains("\"Q-4.2-2\": \"yes\""))
+        #expect(try !Self.answers(file).contains("\"Q-4.2-2\": \"yes\""))
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsRefusedBeforeTheFirstQuestionAlsoWhenResuming() throws {
+        let folder = try Self.folder()
+        defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("acme.yaml").path
+        #expect(try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "yes\nq\n").status == 0)
+        try Self.setWritable(folder, false)
+        let resumed = try GapKitBinary.run(["ask", Self.questionnaire, "--answers", file], stdin: "partial\n")
+        #expect(resumed.status == 73)
+        #expect(resumed.stderr.hasPrefix("\(file): error: cannot write the file: cannot create files in \(folder.path): "))
+        #expect(!resumed.stdout.contains("[2/185]"), "no question is asked whose answer could not be saved")
     }
 
     // MARK: In a pseudo-terminal

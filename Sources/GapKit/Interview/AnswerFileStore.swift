@@ -1,15 +1,25 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The answer file of an interview: opened to resume, saved after every change.
 ///
 /// Saving never overwrites blindly: if the file changed on disk since GapKit last read or wrote
-/// it (someone edited it by hand), it is read again and only the change just made is applied on
-/// top. Each save is atomic and flushed to disk (`AtomicFile`).
+/// it (someone edited it by hand), it is read again and the changes made since the last save are
+/// applied on top. Each save is atomic and flushed to disk (`AtomicFile`). A save that fails keeps
+/// its changes pending, and the next save writes them too.
 public final class AnswerFileStore {
     public let path: String
     let loader: AnswerLoader
     /// The bytes GapKit last read from or wrote to the file.
     private var known: [UInt8]?
+    /// The questions changed since the last save that reached the disk.
+    private var pending: [String] = []
+    /// Whether the last save failed, so the file lacks some of the interview's answers.
+    public private(set) var hasUnsavedChanges = false
 
     public init(path: String, questionnaire: Questionnaire) {
         self.path = path
@@ -24,12 +34,33 @@ public final class AnswerFileStore {
         return (set, true)
     }
 
+    /// Checks that the file can be saved: its folder exists and a file can be created in it.
+    ///
+    /// - Throws: `OutputError` saying why not, before anyone has typed an answer that could not be saved.
+    public func checkWritable() throws(OutputError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw OutputError(path: path, reason: "the folder \(folder) does not exist")
+        }
+        let probe = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".probe-\(getpid())"
+        let fd = Self.systemOpen(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw OutputError(path: path, reason: "cannot create files in \(folder): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+        unlink(probe)
+    }
+
     /// Writes `set`; returns what was written and, when the file had been edited meanwhile, a notice.
     ///
-    /// - Parameter change: the answer that changed since the last save, re-applied on top of a hand-edited file.
+    /// - Parameter change: the answer that changed since the last save. It, and every change of a
+    ///   save that failed before, is re-applied on top of a hand-edited file.
     /// - Throws: `DiagnosticsError` when the hand-edited file no longer loads (nothing is overwritten;
-    ///   `set` is written to `conflictPath` instead), or `OutputError`.
+    ///   `set` is written to `conflictPath` instead), or `OutputError`; the changes stay pending.
     public func save(_ set: AnswerSet, change: Answer?) throws -> (answers: AnswerSet, notice: String?) {
+        if let change, !pending.contains(change.question) { pending.append(change.question) }
+        hasUnsavedChanges = true
         var result = set, notice: String?
         let onDisk = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         if let onDisk, onDisk != known {
@@ -39,13 +70,38 @@ public final class AnswerFileStore {
                 try AtomicFile.write(AnswerFileWriter.text(set), to: conflictPath)
                 throw error
             }
-            if let change { result.set(change) }
-            notice = "\(path) was changed outside gapkit; read it again (\(result.answers.count) answers) and kept your last change."
+            for id in pending { if let answer = set[id] { result.set(answer) } }
+            let kept = pending.count == 1 ? "your last change" : "your \(pending.count) unsaved changes"
+            notice = "\(path) was changed outside gapkit; read it again (\(result.answers.count) answers) and kept \(kept)."
         }
-        let bytes = Array(AnswerFileWriter.text(result).utf8)
+        let bytes = Array(AnswerFileWriter.text(result, forPath: path).utf8)
         try AtomicFile.write(bytes, to: path)
         known = bytes
+        pending = []
+        hasUnsavedChanges = false
         return (result, notice)
+    }
+
+    /// Writes `set` where it can still be saved when `path` cannot be written: the system's
+    /// temporary folder. Returns that path, or nil when that fails too.
+    public func writeRescueCopy(_ set: AnswerSet) -> String? {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let rescue = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name).unsaved-\(getpid()).yaml").path
+        do {
+            try AtomicFile.write(AnswerFileWriter.text(set), to: rescue)
+            return rescue
+        } catch {
+            return nil
+        }
+    }
+
+    /// open(2), named apart from `open(fresh:)`.
+    private static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.open(path, flags, mode)
+        #else
+        return Darwin.open(path, flags, mode)
+        #endif
     }
 
     /// Where the interview's answers go when the file was edited into something that does not load.

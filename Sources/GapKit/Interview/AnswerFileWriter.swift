@@ -1,4 +1,4 @@
-/// Writes an answer set as an answer file that `AnswerLoader` reads back to the same set.
+/// Writes an answer set as an answer file (YAML, or JSON) that `AnswerLoader` reads back to the same set.
 ///
 /// Every text is double-quoted, so no value can be read as anything but text (`no`, `3`, `na`).
 public enum AnswerFileWriter {
@@ -28,6 +28,32 @@ public enum AnswerFileWriter {
             }
         }
         return out
+    }
+
+    /// The answer set as a JSON answer file, with the same keys and shape as the YAML one.
+    public static func json(_ set: AnswerSet) -> String {
+        var root: [JSONValue.Member] = [.init("gapkit", 1), .init("questionnaire", .string(set.questionnaire))]
+        let respondent = [("name", set.respondent.name), ("role", set.respondent.role), ("organization", set.respondent.organization)]
+            .compactMap { key, value in value.map { JSONValue.Member(key, .string($0)) } }
+        if !respondent.isEmpty { root.append(.init("respondent", .object(respondent))) }
+        if let consultant = set.consultant { root.append(.init("consultant", .string(consultant))) }
+        if let date = set.date { root.append(.init("date", .string(date.description))) }
+        root.append(.init("answers", .object(set.answers.map { answer in
+            if answer.note == nil && answer.evidence.isEmpty, let value = answer.value {
+                return .init(answer.question, .string(value.description))
+            }
+            var fields: [JSONValue.Member] = []
+            if let value = answer.value { fields.append(.init("value", .string(value.description))) }
+            if let note = answer.note { fields.append(.init("note", .string(note))) }
+            if !answer.evidence.isEmpty { fields.append(.init("evidence", .array(answer.evidence.map { .string($0) }))) }
+            return .init(answer.question, .object(fields))
+        })))
+        return JSONWriter().string(.object(root))
+    }
+
+    /// The file's text in the format its name asks for: JSON for `.json`, else YAML.
+    public static func text(_ set: AnswerSet, forPath path: String) -> String {
+        path.lowercased().hasSuffix(".json") ? json(set) : text(set)
     }
 
     /// A YAML double-quoted scalar.

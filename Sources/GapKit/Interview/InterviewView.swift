@@ -19,27 +19,49 @@ public struct InterviewView: Sendable {
         colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// `text` broken into lines of at most `width` columns, each after `indent`.
-    func wrap(_ text: String, indent: String = "") -> String {
+    /// `text` broken into lines of at most `width` columns, the first after `indent`, the others
+    /// after `continuation` (by default `indent` too). A word longer than a line is cut.
+    public func wrap(_ text: String, indent: String = "", continuation: String? = nil) -> String {
         var lines: [String] = []
+        let continuation = continuation ?? indent
+        func room(_ lead: String) -> Int { max(1, width - TerminalWidth.of(lead)) }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            let available = width - TerminalWidth.of(indent)
-            for word in Self.words(paragraph) {
-                let w = TerminalWidth.of(word)
-                if lineWidth > 0, lineWidth + w > available {
-                    lines.append(indent + line.trimmingTrailingSpaces())
+            var line = "", lineWidth = 0
+            var lead = lines.isEmpty ? indent : continuation
+            for piece in Self.words(paragraph) {
+                var word = piece
+                if lineWidth > 0, lineWidth + TerminalWidth.of(word.trimmingTrailingSpaces()) > room(lead) {
+                    lines.append(lead + line.trimmingTrailingSpaces())
+                    lead = continuation
                     line = ""
                     lineWidth = 0
                     if word == " " { continue }
                 }
+                // A word wider than a whole line (a long path) is cut into pieces that fit.
+                while TerminalWidth.of(word.trimmingTrailingSpaces()) > room(lead) {
+                    var cut = "", used = 0
+                    for character in word {
+                        if used + TerminalWidth.of(character) > room(lead) { break }
+                        cut.append(character)
+                        used += TerminalWidth.of(character)
+                    }
+                    if cut.isEmpty, let first = word.first { cut = String(first) }
+                    lines.append(lead + cut)
+                    lead = continuation
+                    word.removeFirst(cut.count)
+                }
                 line += word
-                lineWidth += w
+                lineWidth += TerminalWidth.of(word)
             }
-            lines.append(indent + line.trimmingTrailingSpaces())
+            lines.append(lead + line.trimmingTrailingSpaces())
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` wrapped as `wrap` does, every line styled, and a line break at the end.
+    func block(_ text: String, _ style: Style? = nil, indent: String = "", continuation: String? = nil) -> String {
+        wrap(text, indent: indent, continuation: continuation).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in style.map { styled(String(line), $0) } ?? String(line) }.joined(separator: "\n") + "\n"
     }
 
     /// Breakable pieces: Latin words with their following space, and single wide characters,

@@ -54,6 +54,32 @@ import Testing
 }
 
 extension AnswerFileTests {
+    @Test func changesOfAFailedSaveStayPendingAndGoOnTopOfAHandEditAtTheNextSave() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("answers.yaml").path
+        let store = AnswerFileStore(path: path, questionnaire: Self.questionnaire)
+        var (set, _) = try store.open(fresh: AnswerSet(questionnaire: "mini"))
+        try store.checkWritable()
+        _ = try store.save(set, change: nil)
+
+        try FileManager.default.removeItem(at: folder)  // the folder is gone: the save fails
+        set.set(Answer(question: "Q1", value: .option("yes")))
+        #expect(throws: OutputError.self) { try store.save(set, change: set["Q1"]) }
+        #expect(store.hasUnsavedChanges)
+        #expect(throws: OutputError.self) { try store.checkWritable() }
+
+        // The folder is back, with a hand-edited file; the next save keeps the hand edit and both changes.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "gapkit: 1\nquestionnaire: mini\nanswers:\n  Q3: \"no\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        set.set(Answer(question: "Q2", value: .option("3")))
+        let (saved, notice) = try store.save(set, change: set["Q2"])
+        #expect(notice == "\(path) was changed outside gapkit; read it again (3 answers) and kept your 2 unsaved changes.")
+        #expect(saved["Q1"]?.value == .option("yes") && saved["Q2"]?.value == .option("3") && saved["Q3"]?.value == .option("no"))
+        #expect(!store.hasUnsavedChanges)
+    }
+
     @Test func resumingAFileWithInvalidUTF8ReportsTheByteInsteadOfRepairingIt() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }

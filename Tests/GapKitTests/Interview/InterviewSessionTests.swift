@@ -57,6 +57,20 @@ import Testing
         #expect(other.answers["Q1"]?.value == .option("yes") && other.answers["Q2"]?.value == .option("1"))
     }
 
+    @Test func onAScaleOfNumbersANumberIsAValueNeverAPositionAndTheMenuHasNoNumbers() throws {
+        var session = try Self.session()
+        _ = session.start()
+        let screen = session.handle("yes").output
+        #expect(screen.contains("\n  1   Initial\n  2   Repeatable\n  3   Defined\n  na  not applicable\n"), "values only, no 1) 2) 3)")
+        for input in ["4", "0", "-1"] {  // 4 was "na", the fourth entry
+            let outcome = session.handle(input)
+            #expect(outcome.changed == nil)
+            #expect(outcome.output.hasPrefix("'\(input)' is not an answer here. Answers: 1, 2, 3, na.\n"))
+        }
+        #expect(session.handle("03").changed == "Q2")
+        #expect(session.answers["Q2"]?.value == .option("3"))
+    }
+
     @Test func aQuestionThatDoesNotApplyIsSkippedAndSaidSo() throws {
         let (session, outcome) = Self.run(["yes", "1", "no"], try Self.session())
         #expect(outcome.output.hasPrefix("✓ Q3: no (No)\nQ4 does not apply (only if Q3 is yes; it is no): skipped.\n"))
@@ -91,6 +105,8 @@ import Testing
             #expect(outcome.output.contains("Q1  Issues listed?"), "\(input)")
         }
         #expect(session.handle("maybe").output.hasPrefix("'maybe' is not an answer here. Answers: yes, no or 1–2.\n"))
+        let pasted = String(repeating: "The register exists. ", count: 20)
+        #expect(session.handle(pasted).output.hasPrefix("'The register exists. The register exist…' is not an answer here."))
     }
 
     @Test func resumingStartsAtTheFirstUnansweredQuestionAndShowsTheCurrentAnswerWhenGoingBack() throws {
@@ -100,14 +116,36 @@ import Testing
         var session = try Self.session(answers)
         #expect(session.start().output.contains("Q3  Policy?"))
         let back = session.handle("b").output
-        #expect(back.contains("  2) 2  Repeatable  ◀") && back.contains("Current answer 2 (Repeatable)"))
+        #expect(back.contains("  2   Repeatable  ◀") && back.contains("Current answer 2 (Repeatable)"))
     }
 
-    @Test func theWalkEndsAfterTheLastQuestionAndQuitEndsItAtOnce() throws {
-        let (_, done) = Self.run(["yes", "1", "no", "no"], try Self.session())
-        #expect(done.finished)
+    @Test func afterTheLastQuestionTheSessionWaitsForRevisionsUntilQuit() throws {
+        var (session, done) = Self.run(["yes", "1", "no", "no"], try Self.session())
+        #expect(!done.finished)
+        #expect(done.output.hasSuffix("\nEvery question in scope is answered or skipped. To change an answer type b\n(back) or g CLAUSE (jump); l lists the clauses; q finishes.\n"))
+        for input in ["", "yes", "s", "?", "l"] {
+            let outcome = session.handle(input)
+            #expect(!outcome.finished && outcome.changed == nil && outcome.output.contains("Every question in scope is answered"), "\(input)")
+        }
+        #expect(session.handle("b").output.contains("Q5  Roles?"))
+        let revised = session.handle("yes")
+        #expect(revised.changed == "Q5" && !revised.finished && session.answers["Q5"]?.value == .option("yes"))
+        #expect(session.handle("g 4.1").output.contains("Q1  Issues listed?"))
+        #expect(session.handle("no").changed == "Q1")
+        #expect(session.answers["Q1"]?.value == .option("no"))
+        #expect(session.handle("q").finished)
+
         let (_, quit) = Self.run(["q"], try Self.session())
         #expect(quit.finished && quit.changed == nil)
+    }
+
+    @Test func resumingAFullyAnsweredFileWaitsAtThePromptInsteadOfEnding() throws {
+        let answers = AnswerSet(questionnaire: "mini", answers: ["Q1", "Q3", "Q4", "Q5"].map { Answer(question: $0, value: .option("yes")) }
+            + [Answer(question: "Q2", value: .option("2"))])
+        var session = try Self.session(answers)
+        let start = session.start()
+        #expect(!start.finished && start.output.contains("Every question in scope is answered"))
+        #expect(session.handle("b").output.contains("Q5  Roles?"))
     }
 
     @Test func aClauseLimitsTheWalkAndTheJumps() throws {
@@ -121,6 +159,12 @@ import Testing
         let (_, outcome) = Self.run(["yes", "l"], try Self.session())
         #expect(outcome.output.hasPrefix("→ 4.1      Issues"))
         #expect(outcome.output.contains("1/2\n") && outcome.output.contains("5        Leadership"))
+    }
+
+    @Test func wrappingCutsAWordLongerThanALineAndIndentsContinuations() {
+        let view = InterviewView(colour: false, width: 40, language: "en")
+        let text = view.wrap("Saved in /srv/clients/acme-cloud-services/interviews/2026-11-20/answers.yaml", continuation: "    ")
+        #expect(text == "Saved in\n    /srv/clients/acme-cloud-services/int\n    erviews/2026-11-20/answers.yaml")
     }
 
     @Test func wrappingKeepsLinesWithinTheWidthCountingChineseAsTwoColumns() {
