@@ -14,7 +14,7 @@ struct Batch: ParsableCommand {
             RESPONSES are CSV exports (UTF-8 with or without BOM, UTF-16 with BOM; comma, semicolon or tab), \
             JSON Lines files (.jsonl) or folders of answer files. A header matches a question when it is the \
             question id or holds it in square brackets; --map maps other headers and answer texts. Rejected \
-            cells go to rejects.csv (with --out) and a summary on standard error; the rest of the row is scored. \
+            cells go to rejects.csv (with --out, or the file --rejects names) and a summary on standard error; the rest of the row is scored. \
             With --out, writes batch.json, groups.csv, respondents.csv, rejects.csv and batch.html; without, \
             prints the JSON.
             """
@@ -38,7 +38,7 @@ struct Batch: ParsableCommand {
     @Option(help: "The question score used for clause and area scores: mean, median or min.")
     var aggregate: String = "mean"
 
-    @Option(help: "Field delimiter: , ; tab (default: detected from the header).")
+    @Option(help: "Field delimiter: , ; tab (default: an Excel sep= line, or detected from the first lines).")
     var delimiter: String?
 
     @Option(name: .customLong("disagreement-min"), help: "Answers needed before a question can be a disagreement.")
@@ -49,6 +49,9 @@ struct Batch: ParsableCommand {
 
     @Option(help: "The folder to write the results into.")
     var out: String?
+
+    @Option(help: "Write every rejected cell to this CSV file (default: rejects.csv in --out).")
+    var rejects: String?
 
     @Option(help: "Comma-separated formats: json, csv, html (default: all with --out, json without).")
     var format: String?
@@ -106,12 +109,14 @@ struct Batch: ParsableCommand {
             let path = { (name: String) in URL(fileURLWithPath: out ?? ".").appendingPathComponent(name).path }
             runner = try BatchRunner(questionnaire: questionnaire, options: options,
                                      respondents: formats.contains("csv") ? StagedFile(path: path("respondents.csv")) : nil,
-                                     rejects: out == nil ? nil : StagedFile(path: path("rejects.csv")))
+                                     rejects: rejectsPath.map(StagedFile.init))
         } catch {
             throw report(error)
         }
+        StagedFileCleanup.removeOnSignal(runner.stagedFiles)
         let bar = ProgressBar()
         runner.progress = bar.update
+        runner.onWarning = { Terminal.printError($0) }
         let result: BatchResult
         do {
             for input in responses { try runner.read(input) }
@@ -141,6 +146,11 @@ struct Batch: ParsableCommand {
         if strict, result.rejectedCells > 0 || result.duplicateIds > 0 { throw ExitStatus.dataError }
     }
 
+    /// Where rejected cells are written: `--rejects`, else rejects.csv in `--out`, else nowhere.
+    var rejectsPath: String? {
+        rejects ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("rejects.csv").path }
+    }
+
     /// What was read, and every kind of rejected cell, on standard error.
     private func summarise(_ runner: BatchRunner) {
         var lines = ["batch: \(runner.respondents) respondents, \(runner.rejectedCells) rejected cells, \(runner.duplicateCount) repeated ids"]
@@ -148,11 +158,15 @@ struct Batch: ParsableCommand {
             lines.append("columns that match no question (ignored): " + runner.unmatchedColumns.map { "'\($0)'" }.joined(separator: ", "))
         }
         for (key, value) in runner.rejectsByReason.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            lines.append("rejected: \(value.count) × column '\(parts[0])': \(parts.count > 1 ? parts[1] : "") (first in \(value.firstRow))")
+            // Column and reason; a whole line or file that was rejected has no column.
+            let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let (column, reason) = (parts[0], parts.count > 1 ? parts[1] : "")
+            lines.append("rejected: \(value.count) × " + (column.isEmpty ? "" : "column '\(column)': ") + "\(reason) (first in \(value.firstRow))")
         }
         if !runner.duplicateIds.isEmpty { lines.append("repeated respondent ids: " + runner.duplicateIds.joined(separator: ", ")) }
-        if runner.rejectedCells > 0, let out { lines.append("every rejected cell is listed in \(out)/rejects.csv") }
+        if runner.rejectedCells > 0 {
+            lines.append(rejectsPath.map { "every rejected cell is listed in \($0)" } ?? "to list every rejected cell, add --rejects FILE or --out DIR")
+        }
         Terminal.printError(lines.joined(separator: "\n"))
     }
 }
@@ -175,5 +189,24 @@ final class ProgressBar: @unchecked Sendable {
 
     func clear() {
         if shown { Terminal.printError("\r" + String(repeating: " ", count: 60) + "\r", terminator: "") }
+    }
+}
+
+/// Removes the temporary files of outputs being written when the run is interrupted (Ctrl-C, or
+/// SIGTERM), so no `.rejects.csv.tmp-PID` is left behind; exits 130 or 143 as a shell would.
+enum StagedFileCleanup {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func removeOnSignal(_ paths: [String]) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                for path in paths { unlink(path) }
+                exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }

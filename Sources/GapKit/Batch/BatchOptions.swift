@@ -14,7 +14,7 @@ public struct BatchOptions: Sendable {
     public var disagreementMinimum = 3
     /// … and its highest and lowest scores differ by at least this much.
     public var disagreementSpread = 0.5
-    /// Field delimiter; detected from the header line when nil.
+    /// Field delimiter; when nil, taken from an Excel `sep=` line or detected from the first lines.
     public var delimiter: UInt8?
     public var map = ColumnMap()
 

@@ -93,7 +93,9 @@ extension BatchAggregator {
         stat.min = sorted.first?.0
         stat.max = sorted.last?.0
         stat.stdev = variance.squareRoot()
-        stat.disagreement = answered >= options.disagreementMinimum && (stat.max! - stat.min!) >= options.disagreementSpread
+        // With the scorer's tolerance: 0.6 − 0.2 is 0.39999999999999997 in binary, and is a spread of 0.4.
+        stat.disagreement = answered >= options.disagreementMinimum
+            && (stat.max! - stat.min!) >= options.disagreementSpread - Scorer.tolerance
         switch options.aggregate {
         case .mean: stat.score = stat.mean
         case .median: stat.score = stat.median

@@ -34,6 +34,8 @@ public final class BatchRunner {
     private let codes: UnsafeMutableBufferPointer<UInt8>
     /// Rejections by column and kind, for the summary.
     private var rejectCounts: [String: Int] = [:]
+    /// Roles of the columns of JSON Lines and answer files seen so far.
+    private var roleCache: [String: ColumnResolver.Role] = [:]
 
     public init(questionnaire: Questionnaire, options: BatchOptions, respondents: StagedFile?, rejects: StagedFile?) throws(OutputError) {
         self.questionnaire = questionnaire
@@ -67,16 +69,44 @@ public final class BatchRunner {
     }
 
     /// Reads one input: a folder of answer files, a JSON Lines file (.jsonl, .ndjson) or a CSV export.
-    public func read(_ path: String) throws {
+    /// - Parameter name: how rows of this input are named in rejects, respondents and ids (the path
+    ///   as the user gave it, so `x/export.csv` and `y/export.csv` stay apart); `path` by default.
+    public func read(_ path: String, as name: String? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(path: path, reason: .notFound)
+            throw InputError(path: name ?? path, reason: .notFound)
         }
-        if isDirectory.boolValue { return try readFolder(path) }
-        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        if ext == "jsonl" || ext == "ndjson" { return try readJSONLines(path) }
-        try readCSV(path)
+        let before = respondents
+        let name = name ?? path
+        let empty: String
+        if isDirectory.boolValue {
+            try readFolder(path, name: name)
+            empty = "no answer file (.yaml, .yml, .json) in it was read"
+        } else if ["jsonl", "ndjson"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            try readJSONLines(path, name: name)
+            empty = "no line of it holds a respondent"
+        } else {
+            try readCSV(path, name: name)
+            empty = "it holds a header row but no rows"
+        }
+        if respondents == before { warn("\(name): warning: no respondents: \(empty)") }
     }
+
+    /// Warnings so far (also given to `onWarning` as they happen): inputs without respondents, very many groups.
+    public var warnings: [String] { warningLock.withLock { warningList } }
+    /// Called with each warning when it happens, possibly on another thread.
+    public var onWarning: (@Sendable (String) -> Void)?
+    private var warningList: [String] = []
+    private let warningLock = NSLock()
+
+    private func warn(_ text: String) {
+        warningLock.withLock { warningList.append(text) }
+        onWarning?(text)
+    }
+
+    /// Above this many groups, memory (groups × questions × options) is worth a warning.
+    public static let manyGroups = 1_000
+    private var warnedAboutGroups = false
 
     /// The aggregated result of everything read.
     public func finish() throws -> BatchResult {
@@ -87,6 +117,9 @@ public final class BatchRunner {
                            duplicateIds: duplicateCount, unmatchedColumns: unmatchedColumns)
     }
 
+    /// The temporary files being written, removed by `discard` (or by a signal handler).
+    public var stagedFiles: [String] { [respondentsFile?.temporary, rejectsFile?.temporary].compactMap { $0 } }
+
     /// Removes the partial output files.
     public func discard() {
         respondentsFile?.discard()
@@ -95,14 +128,15 @@ public final class BatchRunner {
 
     // MARK: CSV
 
-    private func readCSV(_ path: String) throws {
+    private func readCSV(_ path: String, name file: String) throws {
         var csvOptions = CSVReader.Options()
         csvOptions.delimiter = try options.delimiter ?? CSVDialect.delimiter(ofFileAt: path)
         let reader = try CSVReader(path: path, options: csvOptions)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var roles: [ColumnResolver.Role] = [], headers: [String] = []
         var questionColumns: [(column: Int, question: Int, matcher: Int)] = [], idColumn: Int?, groupColumns: [Int] = []
-        let file = URL(fileURLWithPath: path).lastPathComponent
+        // The record of the header: 1 after an Excel `sep=;` line, which a spreadsheet does not show as a row.
+        var headerIndex = 0, sawHeader = false
         let matchers = self.matchers
         // Counting, scoring and writing respondents run on a second thread (RowPipeline).
         let pipeline = RowPipeline(questions: layout.questions.count) { [unowned self] codes, id, group, row in
@@ -112,13 +146,18 @@ public final class BatchRunner {
         defer { if !finished { try? pipeline.finish() } }
         do {
             try reader.forEachRecord { record in
-                if record.index == 0 {
+                if record.index <= headerIndex {
+                    if record.index == 0, CSVDialect.isSeparatorLine(record.strings) {
+                        headerIndex = 1
+                        return
+                    }
+                    sawHeader = true
                     headers = record.strings
                     roles = resolver.roles(headers)
-                    (questionColumns, idColumn, groupColumns) = try columns(roles, headers: headers, path: path)
+                    (questionColumns, idColumn, groupColumns) = try columns(roles, headers: headers, path: file)
                     return
                 }
-                let row = record.index + 1
+                let row = record.row - headerIndex
                 let codes = pipeline.nextRow()
                 for (column, question, matcher) in questionColumns where column < record.count {
                     let field = record[column]
@@ -140,16 +179,46 @@ public final class BatchRunner {
                     }
                 }
                 let id = idColumn.flatMap { $0 < record.count ? record[$0].string : nil }
-                let group = groupColumns.map { $0 < record.count ? record[$0].string : "" }
+                let group = groupColumns.map { $0 < record.count ? record[$0].trimmedString : "" }
                 try pipeline.commit(id: id, group: group, row: row)
                 if record.index & 0x3FFF == 0 { progress?(reader.bytesRead, size) }
             }
             finished = true
             try pipeline.finish()
         } catch let error as CSVReadError {
-            throw DiagnosticsError(file: SourceFile(path: path, text: ""), .error(error.description, at: nil))
+            throw DiagnosticsError(file: SourceFile(path: file, text: ""),
+                                   .error(Self.explain(error, headers: headers, rowShift: headerIndex), at: nil))
+        }
+        guard sawHeader else {
+            throw DiagnosticsError(file: SourceFile(path: file, text: ""), .error(
+                size == 0 ? "the file is empty; expected a header row, then one row per respondent"
+                    : "no header row: the file holds only blank lines; expected a header row, then one row per respondent", at: nil))
         }
         progress?(size, size)
+    }
+
+    /// A CSV syntax error in words, at the spreadsheet row and column (`rowShift` rows before the header are not counted).
+    static func explain(_ error: CSVReadError, headers: [String], rowShift: Int) -> String {
+        func column(_ field: Int) -> String {
+            "column \(field + 1)" + (field < headers.count ? " ('\(headers[field])')" : "")
+        }
+        let row = (error.row ?? 1) - rowShift
+        switch error {
+        case let .unterminatedQuote(_, field):
+            return "row \(row), \(column(field)): a quoted cell is not closed before the end of the file; "
+                + "look for a stray '\"' there (a quote inside a cell is written '\"\"')"
+        case let .unexpectedByteAfterQuote(_, field, byte):
+            let shown = (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+            return "row \(row), \(column(field)): \(shown) after the closing quote of a quoted cell; "
+                + "a quote inside a quoted cell is written '\"\"'"
+        case let .recordTooLong(_, field, limit):
+            let size = "\(limit >> 20) MiB"
+            guard let field else { return "row \(row) is longer than \(size); a survey export never has such a row" }
+            return "row \(row), \(column(field)): a quote opens there and is not closed within \(size); "
+                + "look for a stray '\"' (a quote inside a cell is written '\"\"')"
+        case .cannotOpen, .readFailed:
+            return error.description
+        }
     }
 
     /// Question, id and group columns of a header; every `--group-by` and `--id-column` must be there.
@@ -186,88 +255,164 @@ public final class BatchRunner {
 
     // MARK: JSON Lines and folders
 
-    /// One JSON object per line: keys are columns as in a CSV header; an `answers` object is read as more columns.
-    private func readJSONLines(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: .unreadable("permission denied")) }
+    /// One JSON object per line: keys are columns as in a CSV header. An object shaped like an answer
+    /// file is read as the folder reader reads one: `answers` holds question ids (a value or
+    /// `{"value": …, "note": …}` each), `respondent` fields are columns, `questionnaire` must match.
+    private func readJSONLines(_ path: String, name file: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: file, reason: .unreadable("permission denied")) }
         defer { try? handle.close() }
-        let file = URL(fileURLWithPath: path).lastPathComponent
-        var pending = Data(), line = 0
-        func process(_ data: Data) throws {
+        let limit = CSVReader.Options().maxRecordBytes
+        var pending: [UInt8] = [], line = 0
+        func process(_ bytes: ArraySlice<UInt8>) throws {
             line += 1
-            guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) else { return }
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                try reject(file: file, row: line, column: "", value: String(decoding: data.prefix(80), as: UTF8.self),
+            guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) else { return }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+                try reject(file: file, row: line, column: "", value: String(decoding: bytes.prefix(80), as: UTF8.self),
                            reason: "not a JSON object; the whole line is skipped")
+                return
+            }
+            if let id = object["questionnaire"] as? String, id != questionnaire.id {
+                try reject(file: file, row: line, column: "questionnaire", value: id,
+                           reason: "answers for another questionnaire than '\(questionnaire.id)'; the whole line is skipped")
                 return
             }
             var cells: [Cell] = []
             for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-                if key == "answers", let answers = value as? [String: Any] {
-                    cells += answers.sorted { $0.key < $1.key }.map { Cell(column: $0.key, text: Self.text($0.value), isAnswer: true) }
-                } else {
-                    cells.append(Cell(column: key, text: Self.text(value), isAnswer: false))
+                switch key {
+                case "answers" where value is [String: Any]:
+                    for (id, answer) in ((value as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        cells.append(Cell(column: id, Self.answer(answer), isAnswer: true))
+                    }
+                case "respondent" where value is [String: Any]:
+                    for (field, text) in ((value as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        cells.append(Cell(column: field, Self.scalar(text), isFormatKey: true))
+                    }
+                default:
+                    cells.append(Cell(column: key, Self.scalar(value), isFormatKey: AnswerLoader.rootKeys.contains(key)))
                 }
             }
             try addRow(cells, file: file, row: line)
         }
+        // Lines are cut out of each chunk in place; only the unfinished last line is kept for the next.
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                try process(pending[pending.startIndex..<newline])
-                pending.removeSubrange(pending.startIndex...newline)
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                try process(pending[start..<newline])
+                start = newline + 1
+            }
+            pending.removeSubrange(0..<start)
+            if pending.count > limit {
+                throw DiagnosticsError(file: SourceFile(path: file, text: ""), .error(
+                    "line \(line + 1) is longer than \(limit >> 20) MiB; a JSON Lines file holds one respondent per line", at: nil))
             }
         }
-        if !pending.isEmpty { try process(pending) }
+        if !pending.isEmpty { try process(pending[...]) }
     }
 
-    /// Every `.yaml`, `.yml` and `.json` answer file of a folder, in name order, one respondent each.
-    /// A file that cannot be read, is not YAML, or repeats a key is one bad respondent: it is
+    /// A JSON value as the text of a cell, or why it cannot be one.
+    static func scalar(_ value: Any) -> Result<String, CellProblem> {
+        switch value {
+        case let string as String: return .success(string)
+        case is NSNull: return .success("")
+        case let number as NSNumber:
+            // JSONSerialization gives `true` and `false` as the two shared boolean numbers.
+            if number === NSNumber(value: true) { return .success("true") }
+            if number === NSNumber(value: false) { return .success("false") }
+            let double = number.doubleValue
+            return .success(double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : number.stringValue)
+        case is [Any]:
+            return .failure(CellProblem(value: compactJSON(value), reason: "a list, not one answer"))
+        default:
+            return .failure(CellProblem(value: compactJSON(value), reason: "an object, not one answer"))
+        }
+    }
+
+    /// An answer of an `answers` object: a scalar, or an object whose `value` is one (`note` and `evidence` are not scored).
+    static func answer(_ value: Any) -> Result<String, CellProblem> {
+        guard let object = value as? [String: Any] else { return scalar(value) }
+        guard let inner = object["value"] else {
+            return .failure(CellProblem(value: compactJSON(value), reason: "an object without a 'value'"))
+        }
+        return scalar(inner)
+    }
+
+    /// A JSON value in one line, for a rejected cell.
+    static func compactJSON(_ value: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+        let text = String(decoding: data, as: UTF8.self)
+        return text.count > 80 ? String(text.prefix(79)) + "…" : text
+    }
+
+    /// Every `.yaml`, `.yml` and `.json` answer file of a folder, in name order, one respondent each,
+    /// named by its path (the folder as given, then the file name). A file that cannot be read, is
+    /// not YAML, repeats a key or answers another questionnaire is one bad respondent: it is
     /// rejected (with the line and column of each problem) and the run goes on.
-    private func readFolder(_ path: String) throws {
+    private func readFolder(_ path: String, name folder: String) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: path)
             .filter { ["yaml", "yml", "json"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }.sorted()
         for name in names {
+            let file = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let stream: YAMLStream
             do {
                 stream = try YAMLLoader().parse(file: URL(fileURLWithPath: path).appendingPathComponent(name).path)
             } catch let error as DiagnosticsError {
-                try rejectFile(name, error.diagnostics)
+                try rejectFile(file, error.diagnostics)
                 continue
             } catch let error as InputError {
-                try reject(file: name, row: 1, column: "", value: "", reason: "\(error.message); the file is skipped")
+                try reject(file: file, row: 1, column: "", value: "", reason: "\(error.message); the file is skipped")
                 continue
             }
             if stream.diagnostics.contains(where: { $0.severity == .error }) {
-                try rejectFile(name, stream.diagnostics)
+                try rejectFile(file, stream.diagnostics)
                 continue
             }
             guard let root = stream.documents.first?.mapping else {
-                try reject(file: name, row: 1, column: "", value: "", reason: "not an answer file (no mapping); skipped")
+                try reject(file: file, row: 1, column: "", value: "", reason: "not an answer file (no mapping); the file is skipped")
                 continue
             }
-            var cells = [Cell(column: "id", text: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent, isAnswer: false)]
+            if let other = root.first(where: { $0.key.scalar?.text == "questionnaire" })?.value,
+               let id = other.scalar?.text, id != questionnaire.id {
+                try reject(file: file, row: other.position.line, column: "questionnaire", value: id,
+                           reason: "answers for another questionnaire than '\(questionnaire.id)'; the file is skipped")
+                continue
+            }
+            var cells = [Cell(column: "id", .success(String(file.dropLast(URL(fileURLWithPath: name).pathExtension.count + 1))),
+                              isFormatKey: true)]
             for pair in root {
-                switch pair.key.scalar?.text {
-                case "respondent"?:
+                let key = pair.key.scalar?.text ?? ""
+                switch key {
+                case "respondent":
                     cells += (pair.value.mapping ?? []).compactMap { field in
-                        field.value.scalar.map { Cell(column: field.key.scalar?.text ?? "", text: $0.text, isAnswer: false) }
+                        field.value.scalar.map { Cell(column: field.key.scalar?.text ?? "", .success($0.text), isFormatKey: true) }
                     }
-                case "answers"?:
+                case "answers":
                     for answer in pair.value.mapping ?? [] {
-                        let value = answer.value.scalar ?? answer.value.mapping?.first { $0.key.scalar?.text == "value" }?.value.scalar
-                        cells.append(Cell(column: answer.key.scalar?.text ?? "", text: answer.value.isNull ? "" : value?.text ?? "", isAnswer: true))
-                    }
-                case "questionnaire"?:
-                    if let id = pair.value.scalar?.text, id != questionnaire.id {
-                        try reject(file: name, row: pair.value.position.line, column: "questionnaire", value: id,
-                                   reason: "answers for another questionnaire than '\(questionnaire.id)'")
+                        cells.append(Cell(column: answer.key.scalar?.text ?? "", Self.answer(answer.value), isAnswer: true,
+                                          line: answer.value.position.line))
                     }
                 default:
-                    if let scalar = pair.value.scalar { cells.append(Cell(column: pair.key.scalar?.text ?? "", text: scalar.text, isAnswer: false)) }
+                    if let scalar = pair.value.scalar {
+                        cells.append(Cell(column: key, .success(scalar.text), isFormatKey: AnswerLoader.rootKeys.contains(key)))
+                    }
                 }
             }
-            try addRow(cells, file: name, row: 1)
+            try addRow(cells, file: file, row: 1)
         }
+    }
+
+    /// An answer node of an answer file: a scalar, or a mapping whose `value` is one.
+    static func answer(_ node: YAMLNode) -> Result<String, CellProblem> {
+        if node.isNull { return .success("") }
+        if let scalar = node.scalar { return .success(scalar.text) }
+        if let mapping = node.mapping {
+            guard let value = mapping.first(where: { $0.key.scalar?.text == "value" })?.value else {
+                return .failure(CellProblem(value: "", reason: "a mapping without a 'value'"))
+            }
+            if value.isNull { return .success("") }
+            if let scalar = value.scalar { return .success(scalar.text) }
+        }
+        return .failure(CellProblem(value: "", reason: "a list or mapping, not one answer"))
     }
 
     /// Rejects a whole answer file, once per error found in it.
@@ -279,11 +424,30 @@ public final class BatchRunner {
         }
     }
 
-    /// One cell of a JSON Lines row or an answer file; `isAnswer` when it came from an `answers` object.
+    /// A value that cannot be a cell (a list, an object), as shown in rejects.csv, and why.
+    struct CellProblem: Error {
+        var value: String
+        var reason: String
+    }
+
+    /// One cell of a JSON Lines row or an answer file.
     struct Cell {
         var column: String
-        var text: String
-        var isAnswer: Bool
+        var text: Result<String, CellProblem>
+        /// From an `answers` object: an unknown column can only be a question id.
+        var isAnswer = false
+        /// A key of the answer-file format (`gapkit`, `date`, `respondent` fields…): never listed as unmatched.
+        var isFormatKey = false
+        /// The line of the value in its file, when it has its own (answer files).
+        var line: Int?
+
+        init(column: String, _ text: Result<String, CellProblem>, isAnswer: Bool = false, isFormatKey: Bool = false, line: Int? = nil) {
+            self.column = column
+            self.text = text
+            self.isAnswer = isAnswer
+            self.isFormatKey = isFormatKey
+            self.line = line
+        }
     }
 
     /// A row of named cells: an unknown key of an `answers` object is rejected (it can only be a
@@ -292,24 +456,39 @@ public final class BatchRunner {
         codes.update(repeating: CellMatcher.empty)
         var id: String?, group = [String](repeating: "", count: options.groupBy.count)
         for cell in cells {
-            let (column, text) = (cell.column, cell.text)
-            switch resolver.role(column) {
+            let column = cell.column, row = cell.line ?? row
+            let role = role(of: column)
+            let text: String
+            switch cell.text {
+            case .success(let value):
+                text = value
+            case .failure(let problem):
+                if role != .ignored || cell.isAnswer {
+                    try reject(file: file, row: row, column: column, value: problem.value, reason: problem.reason)
+                } else if !cell.isFormatKey, !unmatchedColumns.contains(column) {
+                    unmatchedColumns.append(column)
+                }
+                continue
+            }
+            switch role {
             case .question(let q):
-                let matcher = matchers[matcherOfQuestion[q]]
-                let code = matcher.code(text)
+                let m = matcherOfQuestion[q]
+                // As bytes, so the matcher's table of raw cells seen before answers most of them.
+                var bytes = text
+                let code = bytes.withUTF8 { matchers[m].code(UnsafeRawBufferPointer($0)) }
                 if code >= CellMatcher.rejected {
-                    try reject(file: file, row: row, column: column, value: text, reason: matcher.reason(code))
+                    try reject(file: file, row: row, column: column, value: text, reason: matchers[m].reason(code))
                 } else {
                     codes[q] = code
                 }
             case .id: id = text
-            case .group(let g): group[g] = text
+            case .group(let g): group[g] = text.trimmingCharacters(in: .whitespaces)
             case .ignored:
                 if options.idColumn == nil, id == nil, ColumnResolver.idHeaders.contains(CellMatcher.normalize(column)) {
                     id = text
                 } else if cell.isAnswer {
                     try reject(file: file, row: row, column: column, value: text, reason: "no such question in '\(questionnaire.id)'")
-                } else if !unmatchedColumns.contains(column) {
+                } else if !cell.isFormatKey, !unmatchedColumns.contains(column) {
                     unmatchedColumns.append(column)
                 }
             }
@@ -317,15 +496,12 @@ public final class BatchRunner {
         try record(codes, id: id, group: group, file: file, row: row)
     }
 
-    static func text(_ value: Any) -> String {
-        switch value {
-        case let string as String: return string
-        case is NSNull: return ""
-        case let number as NSNumber:
-            let double = number.doubleValue
-            return double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : number.stringValue
-        default: return "\(value)"
-        }
+    /// A column's role, remembered: JSON Lines repeat the same keys on every line.
+    private func role(of column: String) -> ColumnResolver.Role {
+        if let known = roleCache[column] { return known }
+        let role = resolver.role(column)
+        if roleCache.count < 100_000 { roleCache[column] = role }
+        return role
     }
 
     // MARK: Rows
@@ -341,6 +517,11 @@ public final class BatchRunner {
             if duplicateIds.count < 10 { duplicateIds.append("\(respondent) (\(file) row \(row))") }
         }
         let scores = aggregator.add(codes, group: options.groupBy.isEmpty ? nil : group)
+        if !warnedAboutGroups, aggregator.keys.count > Self.manyGroups + 1 {
+            warnedAboutGroups = true
+            warn("warning: --group-by \(options.groupBy.joined(separator: ", ")) gives more than \(Self.manyGroups) groups "
+                 + "(at \(file) row \(row)); memory grows with groups × questions, so check that it is not a column of free text or ids")
+        }
         guard let respondentsFile else { return }
         var line = CSVTable.field(respondent)
         for value in group { line += "," + CSVTable.field(value) }

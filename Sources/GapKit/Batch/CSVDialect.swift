@@ -2,28 +2,87 @@ import Foundation
 
 /// Guesses how a CSV export is written.
 enum CSVDialect {
-    /// The delimiter of the header line: whichever of `,` `;` and tab occurs most outside quotes (`,` on a tie).
+    /// The delimiters tried, in the order that wins a tie.
+    static let candidates: [UInt8] = [0x2C, 0x3B, 0x09]
+    /// How many records at the start of a file are looked at.
+    static let sampleRecords = 20
+
+    /// The delimiter of a file, from its first 64 KiB (`delimiter(of:complete:)`).
     static func delimiter(ofFileAt path: String) throws -> UInt8 {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: .unreadable("permission denied")) }
         defer { try? handle.close() }
-        var head = [UInt8](try handle.read(upToCount: 64 << 10) ?? Data())
+        let limit = 64 << 10
+        var head = [UInt8](try handle.read(upToCount: limit) ?? Data())
+        let complete = head.count < limit
         if let transcoder = CSVReader.utf16(Array(head.prefix(2))) {
             head = Array(String(decoding: head.dropFirst(2).chunks(littleEndian: transcoder.littleEndian), as: UTF16.self).utf8)
         }
-        return delimiter(ofHeader: head)
+        return delimiter(of: head, complete: complete)
     }
 
-    static func delimiter(ofHeader bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
-        var quoted = false
+    /// The delimiter of the first records of an export.
+    ///
+    /// Excel's `sep=;` first line says it outright. Otherwise each of `,` `;` and tab splits the
+    /// first records (outside quotes), and the one that gives the header's field count (more than
+    /// one) on the most records wins; then the one with more fields, then the earlier in
+    /// `candidates`. Counting on several records, not only the header, is what tells a semicolon
+    /// export whose question texts hold unquoted commas from a comma-separated one.
+    /// - Parameter complete: whether `bytes` is the whole file, so its last record is whole too.
+    static func delimiter(of bytes: [UInt8], complete: Bool = true) -> UInt8 {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if let declared = separatorLine(bytes[start...]) { return declared }
+        let records = fieldCounts(bytes[start...], complete: complete)
+        guard let header = records.first else { return 0x2C }
+        var best: (delimiter: UInt8, matching: Int, fields: Int) = (0x2C, -1, 0)
+        for (c, delimiter) in candidates.enumerated() where header[c] > 1 {
+            let matching = records.count { $0[c] == header[c] }
+            if matching > best.matching || (matching == best.matching && header[c] > best.fields) {
+                best = (delimiter, matching, header[c])
+            }
+        }
+        return best.delimiter
+    }
+
+    /// The delimiter an Excel `sep=X` first line declares, if the bytes start with one.
+    static func separatorLine(_ bytes: ArraySlice<UInt8>) -> UInt8? {
+        let prefix = Array("sep=".utf8)
+        guard bytes.count >= 5, bytes.prefix(4).map({ $0 | 0x20 }) == prefix else { return nil }
+        let delimiter = bytes[bytes.startIndex + 4]
+        let after = bytes.dropFirst(5).first
+        guard after == nil || after == 0x0A || after == 0x0D,
+              delimiter < 0x80, delimiter != 0x22, delimiter != 0x0A, delimiter != 0x0D else { return nil }
+        return delimiter
+    }
+
+    /// Whether a first record is an Excel `sep=X` line: `sep=` and an empty field when read with
+    /// X as the delimiter, or the one field `sep=X` when read with another.
+    static func isSeparatorLine(_ fields: [String]) -> Bool {
+        guard let first = fields.first?.lowercased(), first.hasPrefix("sep=") else { return false }
+        return fields.count == 1 && first.unicodeScalars.count == 5 || fields.count == 2 && first == "sep=" && fields[1].isEmpty
+    }
+
+    /// Fields per record for each candidate delimiter, over the first `sampleRecords` records
+    /// (blank lines skipped; quotes toggle, so a line break inside quotes stays in its record).
+    static func fieldCounts(_ bytes: ArraySlice<UInt8>, complete: Bool) -> [[Int]] {
+        var records: [[Int]] = [], current = [Int](repeating: 1, count: candidates.count)
+        var quoted = false, empty = true
         for byte in bytes {
             if byte == 0x22 { quoted.toggle() }
-            if quoted { continue }
-            if byte == 0x0A || byte == 0x0D { break }
-            if counts[byte] != nil { counts[byte, default: 0] += 1 }
+            if quoted { empty = false; continue }
+            if byte == 0x0A || byte == 0x0D {
+                if !empty { records.append(current) }
+                if records.count == sampleRecords { return records }
+                current = [Int](repeating: 1, count: candidates.count)
+                empty = true
+                continue
+            }
+            empty = false
+            if let c = candidates.firstIndex(of: byte) { current[c] += 1 }
         }
-        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
-        return best.map { $0.value > 0 ? $0.key : 0x2C } ?? 0x2C
+        // The last record counts when the file ends there, or when no line ended at all.
+        if !empty, complete || records.isEmpty { records.append(current) }
+        return records
     }
 }
 

@@ -51,22 +51,31 @@ import Musl
 import Darwin
 #endif
 
-/// Errors thrown by `ByteCSVReader`. `record` is the 0-based record index
-/// (the header, if any, is record 0).
+/// Errors thrown by `CSVReader`. `row` is the 1-based row as a spreadsheet shows it (the header,
+/// if any, is row 1; skipped blank lines count); `field` is the 0-based field in the record.
 enum CSVReadError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, errno: Int32)
     case readFailed(errno: Int32)
-    case unterminatedQuote(record: Int)
-    case unexpectedByteAfterQuote(record: Int, byte: UInt8)
-    case recordTooLong(record: Int, limit: Int)
+    case unterminatedQuote(row: Int, field: Int)
+    case unexpectedByteAfterQuote(row: Int, field: Int, byte: UInt8)
+    /// `field` is the field whose opening quote is not closed, when that is why the row is so long.
+    case recordTooLong(row: Int, field: Int?, limit: Int)
 
     var description: String {
         switch self {
         case let .cannotOpen(path, e): return "cannot open \(path): errno \(e)"
         case let .readFailed(e): return "read failed: errno \(e)"
-        case let .unterminatedQuote(r): return "record \(r): quoted field not closed before end of input"
-        case let .unexpectedByteAfterQuote(r, b): return "record \(r): byte 0x\(String(b, radix: 16)) after closing quote"
-        case let .recordTooLong(r, l): return "record \(r): longer than \(l) bytes"
+        case let .unterminatedQuote(r, f): return "row \(r), field \(f + 1): quoted field not closed before end of input"
+        case let .unexpectedByteAfterQuote(r, f, b): return "row \(r), field \(f + 1): byte 0x\(String(b, radix: 16)) after closing quote"
+        case let .recordTooLong(r, _, l): return "row \(r): longer than \(l) bytes"
+        }
+    }
+
+    /// The spreadsheet row the problem is in.
+    var row: Int? {
+        switch self {
+        case .cannotOpen, .readFailed: return nil
+        case let .unterminatedQuote(r, _), let .unexpectedByteAfterQuote(r, _, _), let .recordTooLong(r, _, _): return r
         }
     }
 }
@@ -132,12 +141,24 @@ struct CSVField {
         withUnescapedBytes { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The field's value without leading and trailing spaces and tabs, as a String (allocates).
+    var trimmedString: String {
+        withUnescapedBytes { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+    }
+
 }
 
 /// One record (row). Only valid inside the `forEachRecord` callback.
 struct CSVRecord {
     /// 0-based index of the record in the input (header = 0 if there is one).
     let index: Int
+    /// 1-based row as a spreadsheet shows it: the record's index + 1, plus the blank lines skipped before it.
+    let row: Int
     /// Number of fields in this record.
     let count: Int
     let base: UnsafePointer<UInt8>
@@ -165,8 +186,9 @@ final class CSVReader {
         var skipBOM: Bool = true
         /// Skip empty lines instead of reporting a record with one empty field.
         var skipBlankLines: Bool = true
-        /// Upper bound for a single record (guards memory against a stray quote).
-        var maxRecordBytes: Int = 256 << 20
+        /// Upper bound for a single record: a stray quote makes the rest of the file one record, and
+        /// this keeps the buffer (and so memory) bounded. A survey row of 16 MiB is far beyond any export.
+        var maxRecordBytes: Int = 16 << 20
         init() {}
         init(delimiter: UInt8) { self.delimiter = delimiter }
     }
@@ -287,6 +309,7 @@ final class CSVReader {
         var eof = false
         var bomChecked = !options.skipBOM
         var recordIndex = 0
+        var blankLines = 0   // skipped so far, for spreadsheet row numbers
 
         while true {
             // Make sure at least one byte (three at the start, for the BOM) is buffered.
@@ -294,7 +317,7 @@ final class CSVReader {
                 if eof {
                     if pos == len { break }
                 } else {
-                    try refill(&len, &pos, &eof, recordIndex)
+                    try refill(&len, &pos, &eof, row: recordIndex + blankLines + 1)
                     continue
                 }
             }
@@ -306,15 +329,17 @@ final class CSVReader {
                 continue
             }
 
-            switch try parseRecord(from: pos, limit: len, atEOF: eof, recordIndex: recordIndex) {
+            let row = recordIndex + blankLines + 1
+            switch try parseRecord(from: pos, limit: len, atEOF: eof, row: row) {
             case let .record(n, next):
-                try body(CSVRecord(index: recordIndex, count: n, base: buffer, spans: spans))
+                try body(CSVRecord(index: recordIndex, row: row, count: n, base: buffer, spans: spans))
                 recordIndex += 1
                 pos = next
             case let .blank(next):
+                blankLines += 1
                 pos = next
             case .needMore:
-                try refill(&len, &pos, &eof, recordIndex)
+                try refill(&len, &pos, &eof, row: row)
             }
         }
         return recordIndex
@@ -322,7 +347,7 @@ final class CSVReader {
 
     /// Moves the unparsed tail [pos, len) to the front and reads more input
     /// behind it, growing the buffer if the tail already fills it.
-    private func refill(_ len: inout Int, _ pos: inout Int, _ eof: inout Bool, _ recordIndex: Int) throws {
+    private func refill(_ len: inout Int, _ pos: inout Int, _ eof: inout Bool, row: Int) throws {
         if pos > 0 {
             let tail = len - pos
             if tail > 0 { buffer.update(from: buffer + pos, count: tail) }  // memmove semantics
@@ -331,7 +356,8 @@ final class CSVReader {
         }
         if len == capacity {
             guard capacity < options.maxRecordBytes else {
-                throw CSVReadError.recordTooLong(record: recordIndex, limit: options.maxRecordBytes)
+                throw CSVReadError.recordTooLong(row: row, field: Self.unclosedQuoteField(buffer, count: len, delimiter: options.delimiter),
+                                                 limit: options.maxRecordBytes)
             }
             let newCapacity = min(capacity * 2, max(options.maxRecordBytes, capacity + 1))
             let newBuffer = Self.allocateBuffer(newCapacity)
@@ -348,6 +374,34 @@ final class CSVReader {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
         (buffer + capacity).initialize(repeating: 0, count: slack)
         return buffer
+    }
+
+    /// The 0-based field of the record at `bytes` whose opening quote is still open at `count`, if any
+    /// (only used to explain an overlong record).
+    static func unclosedQuoteField(_ bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Int? {
+        var field = 0, i = 0, atStart = true
+        while i < count {
+            let b = bytes[i]
+            if atStart && b == 0x22 {
+                // A quoted field: find its closing quote ('""' is a quote inside it).
+                i += 1
+                while true {
+                    while i < count && bytes[i] != 0x22 { i += 1 }
+                    if i + 1 >= count { return i >= count ? field : nil }
+                    if bytes[i + 1] == 0x22 { i += 2 } else { break }
+                }
+                atStart = false
+            } else if b == delimiter {
+                field += 1
+                atStart = true
+            } else if b == 0x0A || b == 0x0D {
+                return nil
+            } else {
+                atStart = false
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func growSpans() {
@@ -375,7 +429,7 @@ final class CSVReader {
     /// spans. `limit` is the end of the buffered bytes; if `atEOF`, it is also
     /// the end of input and terminates the last record.
     @inline(__always)
-    private func parseRecord(from start: Int, limit: Int, atEOF: Bool, recordIndex: Int) throws -> Step {
+    private func parseRecord(from start: Int, limit: Int, atEOF: Bool, row: Int) throws -> Step {
         let p = UnsafePointer(buffer)
         let delim = options.delimiter
         let quote = UInt8(ascii: "\"")
@@ -424,7 +478,7 @@ final class CSVReader {
                 while true {
                     while j < limit && p[j] != quote { j += 1 }
                     if j >= limit {
-                        if atEOF { throw CSVReadError.unterminatedQuote(record: recordIndex) }
+                        if atEOF { throw CSVReadError.unterminatedQuote(row: row, field: n) }
                         return .needMore
                     }
                     // p[j] is a quote: either the first half of '""' or the closing quote.
@@ -442,7 +496,7 @@ final class CSVReader {
                 if c == delim { i += 1; continue }
                 if c == lf { return .record(fieldCount: n, next: i + 1) }
                 if c == cr { return endAtCR(i) }
-                throw CSVReadError.unexpectedByteAfterQuote(record: recordIndex, byte: c)
+                throw CSVReadError.unexpectedByteAfterQuote(row: row, field: n - 1, byte: c)
             } else {
                 // Unquoted field: scan to delimiter / CR / LF, eight bytes at a time. A load may
                 // reach past `limit` (into stale bytes or the buffer's slack); a stop found

@@ -4,7 +4,8 @@ import Foundation
 /// temporary file beside it, then flushed to disk and renamed by `commit`.
 public final class StagedFile {
     public let path: String
-    private let temporary: String
+    /// Where the file is written until `commit` (a signal handler may remove it).
+    public let temporary: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 

@@ -48,7 +48,10 @@ import Testing
         }
     }
 
-    static func run(_ files: [(name: String, bytes: [UInt8])], options: BatchOptions = grouped()) throws
+    /// Writes `files` into a new folder (a name ending in `/` is a folder) and reads them as
+    /// `gapkit batch` would, each named by its path in that folder: those named in `read`, or by
+    /// default every file and folder not inside another.
+    static func run(_ files: [(name: String, bytes: [UInt8])], options: BatchOptions = grouped(), read: [String]? = nil) throws
         -> (BatchResult, respondents: String, rejects: String, runner: BatchRunner) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -64,8 +67,8 @@ import Testing
                 try Data(file.bytes).write(to: URL(fileURLWithPath: path))
             }
         }
-        for file in files where !file.name.contains("/") || file.name.hasSuffix("/") {
-            try runner.read(folder.appendingPathComponent(file.name).path)
+        for name in read ?? files.map(\.name).filter({ !$0.contains("/") || $0.hasSuffix("/") }) {
+            try runner.read(folder.appendingPathComponent(name).path, as: name)
         }
         let result = try runner.finish()
         let text = { (name: String) -> String in
@@ -230,8 +233,8 @@ import Testing
         #expect(result.respondents == 2)
         #expect(result.rejectedCells == 2)
         let lines = rejects.split(separator: "\r\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("b.yaml,3,,,") && $0.contains("(column 1); the file is skipped") }, "\(lines)")
-        #expect(lines.contains("c.yaml,3,,,\"duplicate key 'Q1' in this mapping (column 3); the file is skipped\""), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("answers/b.yaml,3,,,") && $0.contains("(column 1); the file is skipped") }, "\(lines)")
+        #expect(lines.contains("answers/c.yaml,3,,,\"duplicate key 'Q1' in this mapping (column 3); the file is skipped\""), "\(lines)")
     }
 
     @Test func repeatedRespondentIdsAreReported() throws {
