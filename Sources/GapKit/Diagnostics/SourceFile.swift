@@ -1,8 +1,10 @@
+import Foundation
+
 /// The text of a file as it was read, kept so diagnostics can quote the offending line.
 public struct SourceFile: Sendable {
     /// The path as the user gave it (printed in diagnostics).
     public var path: String
-    public var text: String
+    public let text: String
 
     public init(path: String, text: String) {
         self.path = path
@@ -11,15 +13,33 @@ public struct SourceFile: Sendable {
 
     /// The text of 1-based line `number`, without its line break, or nil if there is no such line.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(where: \.isNewline) else { return nil }
-            start = text.index(after: newline)
-            current += 1
+        let lines = cache.lines(of: text)
+        guard number >= 1, number <= lines.count else { return nil }
+        return text[lines[number - 1]]
+    }
+
+    /// Where each line lies, found once: a file with thousands of problems must not be scanned
+    /// again for each of them.
+    private let cache = LineCache()
+}
+
+/// The line ranges of a source file (without line breaks), computed on first use.
+private final class LineCache: @unchecked Sendable {
+    private var lines: [Range<String.Index>]?
+    private let lock = NSLock()
+
+    func lines(of text: String) -> [Range<String.Index>] {
+        lock.withLock {
+            if let lines { return lines }
+            var found: [Range<String.Index>] = []
+            var start = text.startIndex
+            while let newline = text[start...].firstIndex(where: \.isNewline) {
+                found.append(start..<newline)
+                start = text.index(after: newline)
+            }
+            found.append(start..<text.endIndex)
+            lines = found
+            return found
         }
-        let end = text[start...].firstIndex(where: \.isNewline) ?? text.endIndex
-        return text[start..<end]
     }
 }

@@ -96,13 +96,15 @@ private struct Composer {
         var children: [YAMLNode] = []
         /// Nodes in this subtree so far, counting what aliases repeat.
         var size = 1
+        /// Bytes of scalar text in this subtree so far, counting what aliases repeat.
+        var bytes = 0
     }
 
     let parser: LibYAMLParser
     let limits: YAMLLimits
     private(set) var diagnostics: [Diagnostic] = []
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
-    private var aliasExpansion = 0
+    private var anchors: [String: (node: YAMLNode, size: Int, bytes: Int)] = [:]
+    private var aliasExpansion = 0, aliasBytes = 0
     private var stack: [Frame] = []
     private var root: YAMLNode?
 
@@ -123,15 +125,16 @@ private struct Composer {
             case .documentStart:
                 anchors = [:]
                 aliasExpansion = 0
+                aliasBytes = 0
                 root = nil
             case .documentEnd:
                 documents.append(root ?? YAMLNode(.scalar(YAMLScalar("")), at: position))
             case .scalar(let scalar, let tag, let anchor):
                 let node = YAMLNode(.scalar(scalar), tag: tag, at: position)
-                register(anchor, node, size: 1)
-                deliver(node, size: 1)
+                register(anchor, node, size: 1, bytes: scalar.text.utf8.count)
+                deliver(node, size: 1, bytes: scalar.text.utf8.count)
             case .alias(let name):
-                guard let (node, size) = anchors[name] else {
+                guard let (node, size, bytes) = anchors[name] else {
                     throw LimitError(message: "alias '*\(name)' refers to no anchor defined before it", position: position)
                 }
                 aliasExpansion += size
@@ -140,7 +143,13 @@ private struct Composer {
                         message: "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing to expand further (a 'billion laughs' file?)",
                         position: position)
                 }
-                deliver(node, size: size)
+                aliasBytes += bytes
+                if aliasBytes > limits.maxAliasBytes {
+                    throw LimitError(
+                        message: "aliases repeat more than \(limits.maxAliasBytes >> 20) MiB of text; refusing to expand further",
+                        position: position)
+                }
+                deliver(node, size: size, bytes: bytes)
             case .sequenceStart(let tag, let anchor), .mappingStart(let tag, let anchor):
                 guard stack.count < limits.maxDepth else {
                     throw LimitError(message: "nesting is deeper than \(limits.maxDepth) levels", position: position)
@@ -152,22 +161,23 @@ private struct Composer {
                 let frame = stack.removeLast()
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(pairs(of: frame.children)) : .sequence(frame.children)
                 let node = YAMLNode(content, tag: frame.tag, at: frame.position)
-                register(frame.anchor, node, size: frame.size)
-                deliver(node, size: frame.size)
+                register(frame.anchor, node, size: frame.size, bytes: frame.bytes)
+                deliver(node, size: frame.size, bytes: frame.bytes)
             }
         }
     }
 
-    private mutating func register(_ anchor: String?, _ node: YAMLNode, size: Int) {
-        if let anchor { anchors[anchor] = (node, size) }
+    private mutating func register(_ anchor: String?, _ node: YAMLNode, size: Int, bytes: Int) {
+        if let anchor { anchors[anchor] = (node, size, bytes) }
     }
 
-    private mutating func deliver(_ node: YAMLNode, size: Int) {
+    private mutating func deliver(_ node: YAMLNode, size: Int, bytes: Int) {
         if stack.isEmpty {
             root = node
         } else {
             stack[stack.count - 1].children.append(node)
             stack[stack.count - 1].size += size
+            stack[stack.count - 1].bytes += bytes
         }
     }
 

@@ -17,4 +17,15 @@ import Testing
         ], in: file)
         #expect(text == "q.yaml: error: whole file\nq.yaml:1:1: error: first\na\n^\nq.yaml:2:1: error: second\nb\n^\n")
     }
+
+    /// A problem in a very long line quotes a window of it around the column, not the whole line.
+    @Test func aLongLineIsQuotedAroundTheColumn() {
+        let line = String(repeating: "a", count: 300) + "X" + String(repeating: "b", count: 300)
+        let file = SourceFile(path: "long.yaml", text: "first\n" + line + "\n")
+        let text = DiagnosticRenderer().render([.error("here", at: SourcePosition(line: 2, column: 301))], in: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "long.yaml:2:301: error: here")
+        #expect(lines[1] == "…" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…")
+        #expect(lines[2] == String(repeating: " ", count: 61) + "^")
+    }
 }

@@ -97,6 +97,14 @@ import Testing
         #expect(message.contains("error: aliases expand to more than 100000 nodes; refusing to expand further (a 'billion laughs' file?)"))
     }
 
+    /// A few aliases of one long string are as costly to print as a billion laughs.
+    @Test func aliasesOfAHugeStringAreRejectedByTheTextBudget() {
+        let text = "big: &b \"" + String(repeating: "x", count: 1 << 20) + "\"\ncopies: [" + Array(repeating: "*b", count: 100).joined(separator: ", ") + "]\n"
+        let message = errors(text)
+        #expect(message.hasPrefix("t.yaml:2:"))
+        #expect(message.contains("error: aliases repeat more than 64 MiB of text; refusing to expand further"))
+    }
+
     @Test(arguments: [
         String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
         String(repeating: "- ", count: 100_000) + "x\n",
