@@ -118,12 +118,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("body {}\n{{> style}}\n", "style.css.mustache:2:1: the partial 'style' includes itself, so it would never finish"),
-        ("{{#brand}}\n  {{< style}}{{/style}}\n{{/brand}}\n", "style.css.mustache:2:3: the partial 'style' includes itself, so it would never finish"),
-        ("{{>*name}}", "style.css.mustache:1:1: dynamic partials ('{{>*…}}') are not supported in report templates"),
+        ("body {}\n{{> style}}\n", "style.css:2:1: the partial 'style' includes itself, so it would never finish"),
+        ("{{#brand}}\n  {{< style}}{{/style}}\n{{/brand}}\n", "style.css:2:3: the partial 'style' includes itself, so it would never finish"),
+        ("{{>*name}}", "style.css:1:1: dynamic partials ('{{>*…}}') are not supported in report templates"),
     ])
     func aPartialCannotIncludeItself(style: String, expected: String) {
-        #expect(Self.loadTemplates(["style.css.mustache": style]) == [expected])
+        #expect(Self.loadTemplates(["style.css": style]) == [expected])
     }
 
     @Test func theStyleMayBeIncludedByTheReports() {
