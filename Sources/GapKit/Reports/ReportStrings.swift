@@ -55,9 +55,14 @@ enum ReportStrings {
         "rejected_cells": "Rejected cells", "aggregate": "Question score", "group": "Group", "heatmap": "Scores by group and requirement area",
         "heatmap_legend": "Darker green is closer to compliant; red marks a gap. – means nobody answered.",
         "disagreement_list": "Where people disagree (interview these)", "no_disagreements": "No question shows a disagreement.",
-        "disagreement_rule": "A question is a disagreement when enough people answered it and their highest and lowest scores lie far apart.",
+        "disagreement_rule": "People disagree on a question when at least {min_group} answered it and their scores' standard deviation is at least {stdev}.",
         "mean": "Mean", "min": "Min", "max": "Max", "distribution": "Answers", "response_counts": "Response counts",
         "not_applicable": "Not applicable", "unanswered": "Unanswered", "everyone": "Everyone",
+        "by_group": "Questions by group: where departments disagree", "spread": "Spread",
+        "by_group_legend": "Each cell is a group's mean score and its number of answers, questions with the widest spread between group means first. ▲ departments disagree: the means of the groups with at least {min_group} answers span at least {spread}. ◆ people in that group disagree: with at least {min_group} answers, their scores' standard deviation is at least {stdev}.",
+        "perception_gaps": "Perception gaps against {reference}", "difference": "Difference",
+        "no_perception_gaps": "No group's mean differs from the reference group's by {spread} or more.",
+        "merged_groups": "Group names written more than one way, merged", "spellings": "Spellings",
     ]
 
     static let chinese: [String: String] = [
@@ -107,9 +112,14 @@ enum ReportStrings {
         "rejected_cells": "无效单元格", "aggregate": "问题得分", "group": "分组", "heatmap": "各分组在各要求领域的得分",
         "heatmap_legend": "绿色越深越接近符合；红色表示差距。“–”表示无人回答。",
         "disagreement_list": "意见分歧（建议重点访谈）", "no_disagreements": "没有出现意见分歧的问题。",
-        "disagreement_rule": "回答人数足够且最高分与最低分相差较大的问题视为意见分歧。",
+        "disagreement_rule": "回答人数不少于 {min_group} 且得分标准差不低于 {stdev} 的问题视为意见分歧。",
         "mean": "平均", "min": "最低", "max": "最高", "distribution": "回答分布", "response_counts": "回答统计",
         "not_applicable": "不适用", "unanswered": "未回答", "everyone": "全体",
+        "by_group": "各分组的问题得分：部门间意见分歧", "spread": "组间极差",
+        "by_group_legend": "每格为该分组的平均得分及回答人数，组间平均分相差最大的问题排在前面。▲ 部门间意见分歧：回答人数不少于 {min_group} 的各分组平均分之差不低于 {spread}。◆ 组内意见分歧：该分组回答人数不少于 {min_group}，且得分标准差不低于 {stdev}。",
+        "perception_gaps": "与 {reference} 相比的认知差异", "difference": "差值",
+        "no_perception_gaps": "没有分组的平均分与参照分组相差 {spread} 或以上。",
+        "merged_groups": "写法不同而合并的分组名称", "spellings": "写法",
     ]
 
     /// A date as people of the language write it: 2026-11-20 or 2026年11月20日.

@@ -13,6 +13,11 @@ extension DefaultTemplates {
 .heat td.cell { text-align: center; font-weight: 600; border: 2px solid #fff; }
 .heat .b0 { background: #B71C1C; color: #fff; } .heat .b1 { background: #E57373; } .heat .b2 { background: #FFB74D; }
 .heat .b3 { background: #AED581; } .heat .b4 { background: #2E7D32; color: #fff; } .heat .bn { background: #eee; color: #757575; }
+.matrix td.cell { font-weight: 400; font-size: 0.85em; white-space: nowrap; }
+.matrix td.cell .n { display: block; font-size: 0.8em; opacity: 0.85; }
+.matrix td.few { font-style: italic; }
+.matrix td.q { font-size: 0.85em; }
+.flag { font-weight: 700; }
 </style>
 </head>
 <body>
@@ -26,7 +31,7 @@ extension DefaultTemplates {
     <div class="tile"><span class="value">{{disagreements}}</span><span class="label">{{t.disagreements}}</span></div>
     <div class="tile"><span class="value">{{rejected}}</span><span class="label">{{t.rejected_cells}}</span></div>
   </div>
-  <p class="muted">{{t.aggregate}}{{t.colon}}{{aggregate}} · {{t.disagreement_rule}}</p>
+  <p class="muted">{{t.aggregate}}{{t.colon}}{{aggregate}} · {{disagreement_rule}}</p>
 </section>
 <section id="heatmap">
   <h2>{{t.heatmap}}</h2>
@@ -40,6 +45,43 @@ extension DefaultTemplates {
   </table>
   <p class="muted">{{t.heatmap_legend}}</p>
 </section>
+{{#has_groups}}
+<section id="by-group">
+  <h2>{{t.by_group}}</h2>
+  <table class="heat matrix">
+    <thead><tr><th>{{t.question}}</th><th class="num">{{t.spread}}</th>{{#groups_only}}<th class="num">{{name}}</th>{{/groups_only}}</tr></thead>
+    <tbody>
+    {{#matrix}}
+    <tr><td class="q"><span class="muted">{{id}}</span> {{text}}</td><td class="num">{{spread}}{{#disagree}} <span class="flag">▲</span>{{/disagree}}</td>{{#cells}}<td class="cell {{band}}{{#few}} few{{/few}}">{{mean}}{{#disagree}} <span class="flag">◆</span>{{/disagree}}<span class="n">n={{answered}}{{#difference}} · {{difference}}{{/difference}}</span></td>{{/cells}}</tr>
+    {{/matrix}}
+    </tbody>
+  </table>
+  <p class="muted">{{by_group_legend}}</p>
+  {{#reference}}
+  <h3>{{perception_title}}</h3>
+  {{^any_gaps}}<p>{{no_gaps}}</p>{{/any_gaps}}
+  {{#any_gaps}}
+  <table>
+    <thead><tr><th>{{t.question}}</th><th>{{t.group}}</th><th class="num">{{t.mean}}</th><th class="num">{{t.difference}}</th></tr></thead>
+    <tbody>
+    {{#gaps}}
+    <tr><td><span class="muted">{{id}}</span> {{text}}</td><td>{{group}}</td><td class="num">{{mean}}</td><td class="num">{{difference}}</td></tr>
+    {{/gaps}}
+    </tbody>
+  </table>
+  {{/any_gaps}}
+  {{/reference}}
+  {{#any_merged}}
+  <h3>{{t.merged_groups}}</h3>
+  <table>
+    <thead><tr><th>{{t.group}}</th><th>{{t.spellings}}</th></tr></thead>
+    <tbody>
+    {{#merged}}<tr><td>{{group}}</td><td>{{spellings}}</td></tr>{{/merged}}
+    </tbody>
+  </table>
+  {{/any_merged}}
+</section>
+{{/has_groups}}
 <section id="disagreements">
   <h2>{{t.disagreement_list}}</h2>
   {{^any_disagreements}}<p>{{t.no_disagreements}}</p>{{/any_disagreements}}
