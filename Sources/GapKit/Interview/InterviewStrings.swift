@@ -8,10 +8,10 @@ enum InterviewStrings {
     }
 
     static let chinese: [String: String] = [
-        "Type an option's value or number. ? help · n note · e evidence · s skip · b back · g CLAUSE jump · l list · q quit":
-            "输入选项的值或编号。? 帮助 · n 备注 · e 证据 · s 跳过 · b 返回 · g 条款号 跳转 · l 列表 · q 退出",
-        "Type an option's value. ? help · n note · e evidence · s skip · b back · g CLAUSE jump · l list · q quit":
-            "输入选项的值。? 帮助 · n 备注 · e 证据 · s 跳过 · b 返回 · g 条款号 跳转 · l 列表 · q 退出",
+        "Type an option's value, number or label. ? help · n note · e evidence · s skip · b back · g clause or words · l list · q quit":
+            "输入选项的值、编号或标签。? 帮助 · n 备注 · e 证据 · s 跳过 · b 返回 · g 条款号或词语 跳转 · l 列表 · q 退出",
+        "Keys: n TEXT note · n - clears it · e TEXT evidence · e -N removes evidence N · s skip · b back · g CLAUSE or WORDS jump · l [8 | open | WORDS] list · q quit":
+            "按键：n 文字 备注 · n - 清除备注 · e 文字 证据 · e -N 删除第 N 项证据 · s 跳过 · b 返回 · g 条款号或词语 跳转 · l [8 | open | 词语] 列表 · q 退出",
         " (mandatory)": "（必答）",
         "not applicable": "不适用",
         "na (not applicable)": "na（不适用）",
@@ -20,7 +20,23 @@ enum InterviewStrings {
         "note: {1}": "备注：{1}",
         "evidence: {1}": "证据：{1}",
         "Note saved.": "备注已保存。",
-        "Evidence saved.": "证据已保存。",
+        "Evidence {1} saved.": "证据 {1} 已保存。",
+        "Note cleared.": "备注已清除。",
+        "There is no note to clear.": "没有可清除的备注。",
+        "There is no evidence {1}; the current evidence is numbered in the question's Current line.":
+            "没有证据 {1}；现有证据的编号见问题下方的“当前”一行。",
+        "Evidence {1} removed: {2}": "已删除证据 {1}：{2}",
+        "The line holds the control character {1} (an escape code?): nothing recorded.": "该行含有控制字符 {1}（转义码？）：未记录任何内容。",
+        "'{1}' could mean {2}: type one of them.": "“{1}”可能指 {2}：请输入其中之一。",
+        "This question cannot be answered 'not applicable'.": "此问题不能回答“不适用”。",
+        "Numbers are values here: type the value.": "此处数字即为选项的值：请输入值。",
+        "{1}/{2} answered": "已答 {1}/{2}",
+        " ({1}/{2})": "（{1}/{2}）",
+        "Type g and a clause id or words of its title, e.g. g 8.5.1 or g change.": "请输入 g 和条款号或标题中的词语，例如 g 8.5.1 或 g 变更。",
+        "'{1}' matches {2} clauses; type one of:": "“{1}”匹配 {2} 个条款；请输入其中之一：",
+        "… and {1} more: type more words.": "……另有 {1} 个：请输入更多词语。",
+        "No clause matches '{1}'.": "没有与“{1}”匹配的条款。",
+        "{1}–{2} of {3} clauses. Enter: more; any command ends the list.": "第 {1}–{2} 个条款，共 {3} 个。回车：继续；输入任何命令结束列表。",
         "Nothing recorded.": "未记录任何内容。",
         "Type an answer, or ? for help.": "请输入答案，或输入 ? 查看帮助。",
         "Type the note (it replaces the current one), then Enter; an empty line cancels.":
@@ -29,7 +45,6 @@ enum InterviewStrings {
         "This is the first question.": "这是第一个问题。",
         "'{1}' is not an answer here. Answers: {2} or 1–{3}.": "“{1}”不是此题的答案。可选答案：{2} 或 1–{3}。",
         "'{1}' is not an answer here. Answers: {2}.": "“{1}”不是此题的答案。可选答案：{2}。",
-        "Type g and a clause id, e.g. g 8.5.1.": "请输入 g 和条款号，例如 g 8.5.1。",
         "There is no clause '{1}' here.": "此处没有条款“{1}”。",
         "Did you mean {1}?": "您是否指 {1}？",
         "Type l to list the clauses.": "输入 l 列出条款。",
