@@ -3,13 +3,13 @@ import GapKit
 
 /// The questionnaire and answer file that `score`, `plan` and `assess` read.
 struct AssessmentOptions: ParsableArguments {
-    @Argument(help: "The questionnaire YAML file.")
+    @Argument(help: "The questionnaire YAML file.", completion: .yamlFile)
     var questionnaire: String
 
-    @Argument(help: "The answer file (YAML or JSON).")
+    @Argument(help: "The answer file (YAML or JSON).", completion: .answerFile)
     var answers: String
 
-    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    @Option(help: "Language of the texts (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     @Option(help: "An engagement file: client, document control, scope, interviews, documents, plan settings (docs/ENGAGEMENT.md).",
