@@ -142,7 +142,7 @@ import Testing
             let input = ReportInput(questionnaire: Self.questionnaire, answers: answers, assessment: assessment,
                                     plan: Planner(Self.questionnaire, start: CalendarDate("2026-11-23")!).plan(assessment),
                                     language: nil, branding: .default)
-            let md = String(decoding: ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
+            let md = String(decoding: try ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
             return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Diagnosis conclusion") })
         }
         let none = try summary(AnswerSet(questionnaire: Self.questionnaire.id))

@@ -35,7 +35,7 @@ struct GanttTable {
         let header = [context.t("action")] + (0..<columns).map { column in
             String(column * span + 1)
         }
-        return .init(widths: [Double(columns) * 0.6] + Array(repeating: 1, count: columns), header: header,
-                     rows: rows, fontSize: 7)
+        return .init(widths: [Double(columns) * 0.55] + Array(repeating: 1, count: columns), header: header,
+                     rows: rows, fontSize: 6, compact: true)
     }
 }

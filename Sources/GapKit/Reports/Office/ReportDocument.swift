@@ -13,7 +13,6 @@ struct ReportDocument {
         var document = WordDocument()
         let zh = context.language == "zh-Hans"
         document.language = zh ? "zh-CN" : "en-GB"
-        document.eastAsianFont = zh ? "SimSun" : "SimSun"
         document.accent = String(context.input.branding.primaryColor.dropFirst())
         document.logo = Self.png(context.input.branding.logo)
         let client = context.input.answers.respondent.organization

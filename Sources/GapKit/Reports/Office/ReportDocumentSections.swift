@@ -66,7 +66,7 @@ struct ReportDocumentSections {
         }
         q.clauses.forEach { walk($0, 0) }
         document.table(.init(widths: [0.8, 3.2, 0.9, 1.3, 0.9, 0.9],
-                             header: [t("clause"), t("clause"), t("score"), t("status"), t("coverage"), t("answered")],
+                             header: [t("clause"), context.office("clause_title"), t("score"), t("status"), t("coverage"), t("answered")],
                              rows: assessment.clauses.map { group in
                                  let top = (depth[group.id] ?? 0) == 0
                                  return [.init(group.id, bold: top),
@@ -86,7 +86,7 @@ struct ReportDocumentSections {
             let items = all.filter { $0.finding == finding }
             guard !items.isEmpty else { continue }
             document.heading(2, "\(t(finding.rawValue)) (\(items.count))")
-            document.table(.init(widths: [1.1, 0.6, 2.6, 1.3, 1.6, 1],
+            document.table(.init(widths: [1.05, 0.75, 2.5, 1.2, 1.7, 1.05],
                                  header: [context.office("id"), t("clause"), t("question"), t("answer"), t("note"), t("linked_actions")],
                                  rows: items.map { result in
                                      let question = context.questions[result.id]

@@ -4,13 +4,15 @@ enum SpreadsheetStylesPart {
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
     static let decimalFormat = 164
     static let dateFormat = 165
+    static let percentFormat = 166
 
     static func xml(font: String, accent: String) -> [UInt8] {
         var xml = XMLWriter()
         xml.element("styleSheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main")]) { xml in
-            xml.element("numFmts", [("count", "2")]) { xml in
+            xml.element("numFmts", [("count", "3")]) { xml in
                 xml.element("numFmt", [("numFmtId", String(decimalFormat)), ("formatCode", "0.0")])
                 xml.element("numFmt", [("numFmtId", String(dateFormat)), ("formatCode", "yyyy-mm-dd")])
+                xml.element("numFmt", [("numFmtId", String(percentFormat)), ("formatCode", "0.0%")])
             }
             // Fonts: 0 body, 1 header (bold, white), 2 bold, 3 title (bold, larger, accent colour).
             xml.element("fonts", [("count", "4")]) { xml in

@@ -75,7 +75,8 @@ enum CellStyle: Int, CaseIterable {
         switch self {
         case .integer: return 1
         case .decimal: return SpreadsheetStylesPart.decimalFormat
-        case .percent, .inputPercent: return 9
+        case .percent: return SpreadsheetStylesPart.percentFormat
+        case .inputPercent: return 9
         case .date, .inputDate: return SpreadsheetStylesPart.dateFormat
         default: return 0
         }

@@ -10,6 +10,8 @@ enum WorksheetPart {
         let columns = sheet.columnCount, lastRow = max(1, sheet.rows.count)
         xml.element("worksheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
                                   ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")]) { xml in
+            // Printing fits the columns to the page width (pageSetup's fitToWidth), rows run on.
+            xml.element("sheetPr") { xml in xml.element("pageSetUpPr", [("fitToPage", "1")]) }
             xml.element("dimension", [("ref", columns == 0 ? "A1" : CellReference.range(0, 1, columns - 1, lastRow))])
             xml.element("sheetViews") { xml in
                 xml.element("sheetView", [("tabSelected", selected ? "1" : nil), ("workbookViewId", "0")]) { xml in

@@ -12,7 +12,7 @@ enum SettingsPart {
                 xml.element("w:compatSetting", [("w:name", "compatibilityMode"), ("w:uri", "http://schemas.microsoft.com/office/word"),
                                                 ("w:val", "15")])
             }
-            xml.element("w:themeFontLang", [("w:val", language), ("w:eastAsia", "zh-CN")])
+            xml.element("w:themeFontLang", [("w:val", language.hasPrefix("zh") ? "en-US" : language), ("w:eastAsia", "zh-CN")])
         }
         return xml.bytes
     }

@@ -53,12 +53,15 @@ struct WordDocument {
         var rows: [[Cell]]
         /// Points; nil keeps the table style's size.
         var fontSize: Double?
+        /// No padding in the cells and text centred after the first column (a grid such as the Gantt).
+        var compact = false
     }
 
     var blocks: [Block] = []
     var charts: [Chart] = []
     /// The logo as PNG bytes, with its size in pixels.
     var logo: (png: [UInt8], width: Int, height: Int)?
+    /// The report's language as Word tags it: en-GB, or zh-CN for Simplified Chinese.
     var language = "en-GB"
     /// `RRGGBB` of headings and table headers.
     var accent = "1F4E79"

@@ -5,7 +5,9 @@ enum WordStylesPart {
 
     static func xml(_ document: WordDocument) -> [UInt8] {
         var xml = XMLWriter()
-        let eastAsianLanguage = "zh-CN"
+        // Chinese characters are tagged zh-CN; Latin text is English in both languages (a Chinese
+        // report's names and notes), so it wraps at spaces, not between letters.
+        let latinLanguage = document.language.hasPrefix("zh") ? "en-US" : document.language, eastAsianLanguage = "zh-CN"
         xml.element("w:styles", [("xmlns:w", DocumentPart.w)]) { xml in
             xml.element("w:docDefaults") { xml in
                 xml.element("w:rPrDefault") { xml in
@@ -13,7 +15,7 @@ enum WordStylesPart {
                         fonts(&xml, latin: document.latinFont, eastAsian: document.eastAsianFont)
                         xml.element("w:sz", [("w:val", "20")])
                         xml.element("w:szCs", [("w:val", "20")])
-                        xml.element("w:lang", [("w:val", document.language), ("w:eastAsia", eastAsianLanguage), ("w:bidi", "ar-SA")])
+                        xml.element("w:lang", [("w:val", latinLanguage), ("w:eastAsia", eastAsianLanguage), ("w:bidi", "ar-SA")])
                     }
                 }
                 xml.element("w:pPrDefault") { xml in
