@@ -5,6 +5,7 @@ extension Questionnaire {
             "gapkit": .int(Self.schemaVersion), "id": .string(id), "title": json(title), "version": version.map(JSONValue.string),
             "languages": .array(languages.map(JSONValue.string)), "description": description.map(json),
             "thresholds": .object(["compliant": .double(thresholds.compliant), "partial": .double(thresholds.partial)]),
+            "findings": .object(["escalate_minors": findings.escalateMinors.map(JSONValue.int)]),
             "default_scale": defaultScale.map(JSONValue.string),
             "scales": .array(scales.map { scale in
                 .object(["id": .string(scale.id), "allow_na": .bool(scale.allowNA), "options": .array(scale.options.map {
@@ -15,7 +16,8 @@ extension Questionnaire {
             "phases": .array(phases.map { .object(["id": .string($0.id), "title": json($0.title)]) }),
             "documents": .array(documents.map {
                 .object(["id": .string($0.id), "title": json($0.title), "clause": $0.clause.map(JSONValue.string),
-                         "kind": .string($0.kind.rawValue), "description": $0.description.map(json)])
+                         "kind": .string($0.kind.rawValue), "description": $0.description.map(json),
+                         "required": .bool($0.required)])
             }),
             "actions": .array(actions.map {
                 .object(["id": .string($0.id), "title": json($0.title), "description": $0.description.map(json),
@@ -25,6 +27,9 @@ extension Questionnaire {
             "milestones": .array(milestones.map {
                 .object(["id": .string($0.id), "title": json($0.title), "description": $0.description.map(json),
                          "phase": .string($0.phase), "weeks": .double($0.weeks), "after": strings($0.after)])
+            }),
+            "requirements": .array(requirements.map {
+                .object(["id": .string($0.id), "clause": .string($0.clause), "text": json($0.text)])
             }),
             "clauses": .array(clauses.map(json)),
         ])
@@ -42,9 +47,11 @@ extension Questionnaire {
         .object([
             "id": .string(question.id), "text": json(question.text), "help": question.help.map(json),
             "scale": .string(question.scale), "area": question.area.map(JSONValue.string), "weight": .double(question.weight),
-            "mandatory": .bool(question.mandatory), "evidence": .array(question.evidence.map(json)),
+            "mandatory": .bool(question.mandatory), "gap_finding": .string(question.gapFinding.rawValue),
+            "nc_group": .string(question.ncGroup), "evidence": .array(question.evidence.map(json)),
             "documents": strings(question.documents), "actions": strings(question.actions),
             "applies_if": question.appliesIf.map { .object(["question": .string($0.question), "in": strings($0.values)]) },
+            "covers": strings(question.covers),
         ])
     }
 

@@ -12,6 +12,8 @@ public struct Questionnaire: Sendable {
     public var languages: [String]
     public var description: LocalizedText?
     public var thresholds: Thresholds
+    /// How question findings become nonconformities (`findings`).
+    public var findings: FindingRules
     public var scales: [Scale]
     public var defaultScale: String?
     public var areas: [Area]
@@ -19,6 +21,8 @@ public struct Questionnaire: Sendable {
     public var documents: [Document]
     public var actions: [Action]
     public var milestones: [Milestone]
+    /// The standard's requirements ("shall" statements), each in our own words; questions `cover` them.
+    public var requirements: [Requirement] = []
     public var clauses: [Clause]
 
     public var defaultLanguage: String { languages[0] }
@@ -29,6 +33,22 @@ public struct Questionnaire: Sendable {
         public var partial: Double
 
         public static let `default` = Thresholds(compliant: 0.8, partial: 0.4)
+    }
+
+    /// The grade of a nonconformity as a certification body grades it.
+    public enum Grade: String, Hashable, Sendable, CaseIterable {
+        case major, minor
+    }
+
+    /// `findings`: how question findings are graded as nonconformities.
+    public struct FindingRules: Hashable, Sendable {
+        /// The least number of minor question findings in one group that make it a major
+        /// nonconformity; nil: never.
+        public var escalateMinors: Int?
+
+        public static let `default` = FindingRules(escalateMinors: nil)
+        /// The smallest `escalate_minors` a questionnaire may give: one minor alone stays minor.
+        public static let leastEscalation = 2
     }
 
     /// An answer scale: the options a question can be answered with.
@@ -76,6 +96,8 @@ public struct Questionnaire: Sendable {
         public var clause: String?
         public var kind: Kind
         public var description: LocalizedText?
+        /// Whether the standard requires it (true) or it is recommended practice (false).
+        public var required: Bool
     }
 
     /// A remediation action that closes gaps.
@@ -111,6 +133,14 @@ public struct Questionnaire: Sendable {
         public static let maximumWeeks = 520.0
     }
 
+    /// One requirement of the standard, paraphrased: what a question must test for the standard to be covered.
+    public struct Requirement: Hashable, Sendable {
+        public var id: String
+        /// The clause that states it; always a clause of the questionnaire.
+        public var clause: String
+        public var text: LocalizedText
+    }
+
     /// A clause of the standard: a node of the tree, holding sub-clauses and questions.
     public struct Clause: Hashable, Sendable {
         public var id: String
@@ -130,12 +160,18 @@ public struct Questionnaire: Sendable {
         public var scale: String
         public var area: String?
         public var weight: Double
-        /// A gap here is a major nonconformity at a certification audit.
+        /// The question tests a requirement of the standard (shown to people as such, never as "mandatory").
         public var mandatory: Bool
+        /// The grade of a gap on a requirement question (`gap_finding`, default major).
+        public var gapFinding: Grade
+        /// The nonconformity group (`nc_group`): by default the id of the clause that directly contains the question.
+        public var ncGroup: String
         public var evidence: [LocalizedText]
         public var documents: [String]
         public var actions: [String]
         public var appliesIf: Condition?
+        /// Ids of the requirements this question tests.
+        public var covers: [String] = []
     }
 
     /// `applies_if`: the question applies only when another question's answer is one of `values`.

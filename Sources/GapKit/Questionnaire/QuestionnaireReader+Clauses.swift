@@ -7,8 +7,8 @@ struct QuestionContext {
 
 extension QuestionnaireReader {
     static let clauseKeys = ["id", "title", "summary", "weight", "clauses", "questions"]
-    static let questionKeys = ["id", "text", "help", "scale", "area", "weight", "mandatory", "evidence", "documents",
-                               "actions", "applies_if"]
+    static let questionKeys = ["id", "text", "help", "scale", "area", "weight", "mandatory", "gap_finding", "nc_group",
+                               "evidence", "documents", "actions", "applies_if", "covers"]
 
     mutating func readClause(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Clause? {
         guard let (id, fields) = entity(node, "clause", kind: .clause, allowed: Self.clauseKeys) else { return nil }
@@ -16,7 +16,7 @@ extension QuestionnaireReader {
         let summary = fields["summary"].flatMap { schema.text($0, "summary") }
         let weight = positive(fields, "weight", default: 1)
         let clauses = items(fields["clauses"], "clauses").compactMap { readClause($0, context) }
-        let questions = items(fields["questions"], "questions").compactMap { readQuestion($0, context) }
+        let questions = items(fields["questions"], "questions").compactMap { readQuestion($0, context, clause: id) }
         if fields["clauses"] == nil, fields["questions"] == nil {
             schema.warning("clause '\(id)' has no questions and no sub-clauses; it will be reported as not assessed", at: node.position)
         }
@@ -26,7 +26,7 @@ extension QuestionnaireReader {
                      clauses: clauses, questions: questions)
     }
 
-    mutating func readQuestion(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Question? {
+    mutating func readQuestion(_ node: YAMLNode, _ context: QuestionContext, clause: String) -> Questionnaire.Question? {
         guard let (id, fields) = entity(node, "question", kind: .question, allowed: Self.questionKeys) else { return nil }
         let text = schema.required(fields, "text").flatMap { schema.text($0, "text") }
         let help = fields["help"].flatMap { schema.text($0, "help") }
@@ -46,14 +46,31 @@ extension QuestionnaireReader {
         }
         let weight = positive(fields, "weight", default: 1)
         let mandatory = fields["mandatory"].flatMap { schema.bool($0, "mandatory") } ?? false
+        let gapFinding = fields["gap_finding"].flatMap { readGapFinding($0, question: id, mandatory: mandatory) } ?? .major
+        let group = fields["nc_group"].flatMap { schema.identifier($0, "nc_group") } ?? clause
         let evidence = items(fields["evidence"], "evidence").compactMap { schema.text($0, "evidence") }
         let documents = idList(fields["documents"], "documents", .document, from: id)
         let actions = idList(fields["actions"], "actions", .step, from: id, role: .questionAction)
         let condition = fields["applies_if"].flatMap { readCondition($0, question: id) }
+        let covers = idList(fields["covers"], "covers", .requirement, from: id)
         // Kept even when a value is wrong, like clauses, so later checks can still resolve it.
         return .init(id: id, text: text ?? LocalizedText([:]), help: help, scale: scale ?? "", area: area,
-                     weight: weight ?? 1, mandatory: mandatory,
-                     evidence: evidence, documents: documents, actions: actions, appliesIf: condition)
+                     weight: weight ?? 1, mandatory: mandatory, gapFinding: gapFinding, ncGroup: group,
+                     evidence: evidence, documents: documents, actions: actions, appliesIf: condition, covers: covers)
+    }
+
+    /// `gap_finding`: major or minor, on a requirement question only.
+    private mutating func readGapFinding(_ node: YAMLNode, question: String, mandatory: Bool) -> Questionnaire.Grade? {
+        guard let text = schema.string(node, "gap_finding") else { return nil }
+        guard let grade = Questionnaire.Grade(rawValue: text) else {
+            schema.error("'gap_finding' must be 'major' or 'minor', found '\(text)'", at: node.position)
+            return nil
+        }
+        if !mandatory {
+            schema.error("'gap_finding' grades a gap on a requirement of the standard, but question '\(question)' is not one; add 'mandatory: true' or remove 'gap_finding'",
+                         at: node.position)
+        }
+        return grade
     }
 
     private mutating func readCondition(_ node: YAMLNode, question: String) -> Questionnaire.Condition? {

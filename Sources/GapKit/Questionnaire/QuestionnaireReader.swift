@@ -3,7 +3,7 @@
 struct QuestionnaireReader {
     /// Kinds of ids; each kind is its own namespace, except that actions and milestones share one (`after` names both).
     enum Kind: String {
-        case scale, area, phase, document, step, clause, question
+        case scale, area, phase, document, step, clause, question, requirement
     }
 
     /// A place where a file names an id of some kind.
@@ -23,9 +23,11 @@ struct QuestionnaireReader {
     var references: [Reference] = []
     var conditions: [(question: String, condition: Questionnaire.Condition, node: YAMLNode)] = []
     var actionIds = Set<String>()
+    /// Where each requirement is defined, to point at one that no question covers.
+    var requirementPositions: [String: SourcePosition] = [:]
 
-    static let rootKeys = ["gapkit", "id", "title", "version", "languages", "description", "thresholds", "scales",
-                           "default_scale", "areas", "phases", "documents", "actions", "milestones", "clauses"]
+    static let rootKeys = ["gapkit", "id", "title", "version", "languages", "description", "thresholds", "findings", "scales",
+                           "default_scale", "areas", "phases", "documents", "actions", "milestones", "requirements", "clauses"]
 
     mutating func read(_ root: YAMLNode) -> Questionnaire? {
         guard let fields = schema.fields(root, "the questionnaire") else { return nil }
@@ -41,6 +43,7 @@ struct QuestionnaireReader {
         let version = fields["version"].flatMap { schema.string($0, "version") }
         let description = fields["description"].flatMap { schema.text($0, "description") }
         let thresholds = readThresholds(fields["thresholds"])
+        let findings = readFindings(fields["findings"])
         let scales = items(fields["scales"], "scales").compactMap { readScale($0) }
         let defaultScale = fields["default_scale"].flatMap { node in
             schema.identifier(node, "default_scale").map { refer(.scale, $0, at: node.position, from: "default_scale") }
@@ -50,6 +53,7 @@ struct QuestionnaireReader {
         let documents = items(fields["documents"], "documents").compactMap { readDocument($0) }
         let actions = items(fields["actions"], "actions").compactMap { readAction($0) }
         let milestones = items(fields["milestones"], "milestones").compactMap { readMilestone($0) }
+        let requirements = items(fields["requirements"], "requirements").compactMap { readRequirement($0) }
         let context = QuestionContext(defaultScale: defaultScale, requiresArea: !areas.isEmpty)
         var clauses: [Questionnaire.Clause] = []
         if let node = schema.required(fields, "clauses") {
@@ -60,8 +64,8 @@ struct QuestionnaireReader {
         guard let id, let title else { return nil }
         let questionnaire = Questionnaire(
             id: id, title: title, version: version, languages: schema.languages, description: description,
-            thresholds: thresholds, scales: scales, defaultScale: defaultScale, areas: areas, phases: phases,
-            documents: documents, actions: actions, milestones: milestones, clauses: clauses)
+            thresholds: thresholds, findings: findings, scales: scales, defaultScale: defaultScale, areas: areas, phases: phases,
+            documents: documents, actions: actions, milestones: milestones, requirements: requirements, clauses: clauses)
         check(questionnaire)
         return questionnaire
     }
@@ -149,6 +153,26 @@ struct QuestionnaireReader {
         return thresholds
     }
 
+    private mutating func readFindings(_ node: YAMLNode?) -> Questionnaire.FindingRules {
+        var rules = Questionnaire.FindingRules.default
+        guard let node, let fields = schema.fields(node, "findings") else { return rules }
+        schema.rejectUnknownKeys(fields, allowed: ["escalate_minors"])
+        if let escalate = fields["escalate_minors"] {
+            rules.escalateMinors = wholeNumber(escalate, "escalate_minors", atLeast: Questionnaire.FindingRules.leastEscalation)
+        }
+        return rules
+    }
+
+    /// A whole number written plainly (`3`, `3.0`), at least `least` and small enough for an `Int`.
+    mutating func wholeNumber(_ node: YAMLNode, _ key: String, atLeast least: Int) -> Int? {
+        guard let value = schema.number(node, key) else { return nil }
+        guard value >= Double(least), let whole = Int(exactly: value) else {
+            schema.error("'\(key)' must be a whole number of at least \(least), found \(node.scalar?.text ?? "")", at: node.position)
+            return nil
+        }
+        return whole
+    }
+
     /// A number in 0…1.
     mutating func unitInterval(_ node: YAMLNode, _ key: String) -> Double? {
         guard let value = schema.number(node, key) else { return nil }
@@ -211,7 +235,7 @@ struct QuestionnaireReader {
 
     private mutating func readDocument(_ node: YAMLNode) -> Questionnaire.Document? {
         guard let (id, fields) = entity(node, "document", kind: .document,
-                                        allowed: ["id", "title", "clause", "kind", "description"]) else { return nil }
+                                        allowed: ["id", "title", "clause", "kind", "description", "required"]) else { return nil }
         let title = schema.required(fields, "title").flatMap { schema.text($0, "title") }
         let clause = fields["clause"].flatMap { clauseNode in
             schema.identifier(clauseNode, "clause").map { refer(.clause, $0, at: clauseNode.position, from: id) }
@@ -224,8 +248,9 @@ struct QuestionnaireReader {
             }
         }
         let description = fields["description"].flatMap { schema.text($0, "description") }
+        let required = fields["required"].flatMap { schema.bool($0, "required") } ?? true
         guard let title, let kind else { return nil }
-        return .init(id: id, title: title, clause: clause, kind: kind, description: description)
+        return .init(id: id, title: title, clause: clause, kind: kind, description: description, required: required)
     }
 
     private mutating func readAction(_ node: YAMLNode) -> Questionnaire.Action? {
@@ -260,6 +285,17 @@ struct QuestionnaireReader {
         let after = idList(fields["after"], "after", .step, from: id, role: .milestoneAfter)
         return .init(id: id, title: title ?? LocalizedText([:]), description: description, phase: phase ?? "",
                      weeks: weeks ?? 0, after: after)
+    }
+
+    private mutating func readRequirement(_ node: YAMLNode) -> Questionnaire.Requirement? {
+        guard let (id, fields) = entity(node, "requirement", kind: .requirement, allowed: ["id", "clause", "text"]) else { return nil }
+        let clause = schema.required(fields, "clause").flatMap { clauseNode in
+            schema.identifier(clauseNode, "clause").map { refer(.clause, $0, at: clauseNode.position, from: id) }
+        }
+        let text = schema.required(fields, "text").flatMap { schema.text($0, "text") }
+        guard let clause, let text else { return nil }
+        requirementPositions[id] = node.position
+        return .init(id: id, clause: clause, text: text)
     }
 
     /// Reads the mapping and `id` of an entity, defines the id and checks the keys.
