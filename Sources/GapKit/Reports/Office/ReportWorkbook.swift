@@ -72,7 +72,7 @@ struct ReportWorkbook {
                           .text("\(group.summary.answered)/\(group.summary.applicable)")])
         }
         sheet.fills += statusFills(CellReference.range(3, clauseHeader + 1, 3, max(clauseHeader + 1, sheet.rows.count)))
-        sheet.widths = [0: 30, 1: 40]
+        sheet.widths = [0: 30]
         return sheet
     }
 
