@@ -4,8 +4,8 @@
 #   scripts/release.sh            → dist/gapkit-VERSION-linux-x86_64.tar.gz
 #
 # The binary is built in release mode with the Swift runtime and Foundation linked statically
-# (--static-swift-stdlib) and libyaml linked statically (Debian's libyaml-dev ships libyaml.a; a
-# private yaml-0.1.pc points the linker at a folder holding only that archive). It runs on a
+# (--static-swift-stdlib) and libyaml and zlib linked statically (Debian's libyaml-dev and
+# zlib1g-dev ship libyaml.a and libz.a; private .pc files name those archives). It runs on a
 # glibc Linux with nothing installed: `ldd` lists only the C and C++ runtime (libc, libm,
 # libstdc++, libgcc_s), which every such system has. The archive also holds the man page, bash,
 # zsh and fish completions, the shipped questionnaires, the sample answers, LICENSE, third-party
@@ -24,26 +24,34 @@ name="gapkit-$version-linux-$arch"
 scratch=.build-release
 dist=${GAPKIT_DIST:-dist}
 
-# libyaml, linked statically: a folder with only libyaml.a and a .pc file naming that folder.
-libdir=$(pkg-config --variable=libdir yaml-0.1)
-[ -f "$libdir/libyaml.a" ] || { echo "release: $libdir/libyaml.a is missing (apt-get install libyaml-dev)" >&2; exit 69; }
-static="$PWD/$scratch/static-libyaml"
+# libyaml and zlib (ZIPFoundation's), linked statically: private .pc files point the linker at a
+# folder holding only libyaml.a and libz.a, and name no system folder, so both `-lyaml`/`-lz` and
+# the modules' autolink entries find the archives before the shared libraries.
+static="$PWD/$scratch/static-libs"
+rm -rf "$static"
 mkdir -p "$static"
-ln -sf "$libdir/libyaml.a" "$static/libyaml.a"
-cat > "$static/yaml-0.1.pc" <<PC
-Name: LibYAML
-Description: libyaml linked statically (scripts/release.sh)
-Version: $(pkg-config --modversion yaml-0.1)
-Cflags: $(pkg-config --cflags yaml-0.1)
-Libs: -L$static -lyaml
+for pc in yaml-0.1:yaml zlib:z; do
+  module=${pc%%:*} lib=${pc#*:}
+  libdir=$(pkg-config --variable=libdir "$module")
+  [ -f "$libdir/lib$lib.a" ] || { echo "release: $libdir/lib$lib.a is missing (apt-get install libyaml-dev zlib1g-dev)" >&2; exit 69; }
+  ln -s "$libdir/lib$lib.a" "$static/lib$lib.a"
+  cat > "$static/$module.pc" <<PC
+Name: $module
+Description: $module linked statically (scripts/release.sh)
+Version: $(pkg-config --modversion "$module")
+Cflags: $(pkg-config --cflags "$module")
+Libs: -L$static -l$lib
 PC
+done
 
-echo "release: building gapkit $version (release, static Swift runtime and libyaml)"
+echo "release: building gapkit $version (release, static Swift runtime, libyaml and zlib)"
+# SwiftPM keeps its build plan (and the link flags from pkg-config) between runs: plan again and link again.
+rm -f "$scratch/release.yaml" "$scratch/release/gapkit"
 PKG_CONFIG_PATH="$static" swift build -c release --scratch-path "$scratch" --product gapkit --static-swift-stdlib
 binary="$scratch/release/gapkit"
 
-# The binary must not need the toolchain or libyaml at run time.
-if ldd "$binary" | grep -E -i "swift|yaml|Foundation|icu|dispatch"; then
+# The binary must not need the toolchain, libyaml or zlib at run time.
+if ldd "$binary" | grep -E -i "swift|yaml|Foundation|icu|dispatch|libz"; then
   echo "release: $binary still needs the libraries above" >&2; exit 70
 fi
 
