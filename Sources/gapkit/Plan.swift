@@ -17,7 +17,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let (questionnaire, answers) = try input.load()
         let assessment = Scorer(questionnaire).score(answers)
-        let plan = Planner(questionnaire, capacity: planning.capacity, start: try planning.startDate(for: answers)).plan(assessment)
+        let plan = try planning.planner(questionnaire, answers: answers).plan(assessment)
         switch format {
         case .text: print(PlanText(questionnaire, plan, language: input.lang).render(), terminator: "")
         case .json: print(JSONWriter().string(plan.json), terminator: "")

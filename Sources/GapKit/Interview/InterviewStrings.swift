@@ -12,7 +12,7 @@ enum InterviewStrings {
             "输入选项的值或编号。? 帮助 · n 备注 · e 证据 · s 跳过 · b 返回 · g 条款号 跳转 · l 列表 · q 退出",
         "Type an option's value. ? help · n note · e evidence · s skip · b back · g CLAUSE jump · l list · q quit":
             "输入选项的值。? 帮助 · n 备注 · e 证据 · s 跳过 · b 返回 · g 条款号 跳转 · l 列表 · q 退出",
-        " (mandatory)": "（必答）",
+        " (requirement of the standard)": "（标准要求）",
         "not applicable": "不适用",
         "na (not applicable)": "na（不适用）",
         "Current": "当前",
@@ -47,6 +47,13 @@ enum InterviewStrings {
         " (clause {1})": "（条款 {1}）",
         "Overall {1} ({2}), coverage {3}": "总体 {1}（{2}），覆盖率 {3}",
         "Top findings:": "主要发现：",
+        "Readiness: {1} · {2} major, {3} minor nonconformities · {4} observations":
+            "认证准备度：{1} · 严重不符合项 {2} 个，一般不符合项 {3} 个 · 观察项 {4} 个",
+        " · {1} requirement questions unanswered": " · {1} 个标准要求问题未回答",
+        "not ready for certification": "尚不具备认证条件",
+        "diagnosis incomplete": "诊断尚未完成",
+        "nearly ready for certification": "基本具备认证条件",
+        "ready for certification": "已具备认证条件",
         "Write the report with:": "生成报告的命令：",
         "The answers have no date: write the assessment day after --start.":
             "答案中没有日期：请在 --start 后填写评估日期。",

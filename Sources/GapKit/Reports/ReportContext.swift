@@ -79,12 +79,12 @@ struct ReportContext {
 
     private func summary() -> [String: Any] {
         let a = input.assessment, plan = input.plan
-        // With nothing answered the rules say "ready" (no finding); a client must read "not assessed".
-        let verdict = a.overall.score == nil ? "not-assessed" : a.readiness.verdict.rawValue
+        let verdict = a.readiness.verdict.rawValue
         let last = (plan.actions.map(\.schedule) + plan.milestones.map(\.schedule)).max { $0.endWeek < $1.endWeek }
         let topGaps = AssessmentText.ranked(a.questions.filter { $0.finding != nil }).prefix(5).map(findingRow)
         var summary: [String: Any] = [
-            "verdict": t("verdict_\(verdict)"), "verdict_class": verdict, "verdict_text": t("verdict_text_\(verdict)"),
+            "verdict": t("verdict_\(verdict)"), "verdict_class": verdict,
+            "verdict_text": t("verdict_text_\(verdict)").replacingOccurrences(of: "{unanswered}", with: String(a.readiness.unanswered)),
             "overall_score": NumberFormat.percent(a.overall.score), "overall_status": statusLabel(a.overall.status),
             "overall_status_class": a.overall.status.rawValue,
             "coverage": NumberFormat.percent(a.overall.coverage, decimals: 0),
@@ -92,7 +92,8 @@ struct ReportContext {
             "actions": plan.actions.count, "effort": NumberFormat.days(plan.totalEffort), "weeks": plan.weeks,
             "top_gaps": topGaps, "any_top_gaps": !topGaps.isEmpty,
         ]
-        if let last { summary["certificate_by"] = date(last.endDate) }
+        // An incomplete diagnosis plans only what was answered: no certificate date can rest on it.
+        if let last, a.readiness.verdict != .incomplete { summary["certificate_by"] = date(last.endDate) }
         if a.overall.answered < a.overall.applicable {
             summary["coverage_warning"] = t("coverage_warning")
                 .replacingOccurrences(of: "{unanswered}", with: String(a.overall.applicable - a.overall.answered))
@@ -208,7 +209,7 @@ struct ReportContext {
                     "actions": actions, "any_actions": !actions.isEmpty, "milestones": milestones,
                     "any_milestones": !milestones.isEmpty]
         }
-        return ["phases": phases, "capacity": NumberFormat.days(plan.capacity), "start": date(plan.start),
+        return ["phases": phases, "capacity": NumberFormat.days(plan.capacity.default), "start": date(plan.start),
                 "effort": NumberFormat.days(plan.totalEffort), "weeks": plan.weeks, "actions": plan.actions.count]
     }
 

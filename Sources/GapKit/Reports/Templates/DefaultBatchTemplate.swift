@@ -22,7 +22,7 @@ extension DefaultTemplates {
   <p class="muted">{{standard}}</p>
   <div class="tiles">
     <div class="tile"><span class="value">{{respondents}}</span><span class="label">{{t.respondents}}</span></div>
-    <div class="tile"><span class="value">{{overall.score}}</span><span class="label">{{t.overall_score}} · <span class="badge status-{{overall.status_class}}">{{overall.status}}</span></span></div>
+    <div class="tile"><span class="value">{{overall.score}}</span><span class="label">{{t.overall_score}} · <span class="badge verdict-{{verdict.class}}">{{verdict.label}}</span></span></div>
     <div class="tile"><span class="value">{{disagreements}}</span><span class="label">{{t.disagreements}}</span></div>
     <div class="tile"><span class="value">{{rejected}}</span><span class="label">{{t.rejected_cells}}</span></div>
   </div>
@@ -31,10 +31,10 @@ extension DefaultTemplates {
 <section id="heatmap">
   <h2>{{t.heatmap}}</h2>
   <table class="heat">
-    <thead><tr><th>{{t.group}}</th><th class="num">{{t.respondents}}</th><th class="num">{{t.overall_score}}</th>{{#areas}}<th class="num">{{title}}</th>{{/areas}}</tr></thead>
+    <thead><tr><th>{{t.group}}</th><th class="num">{{t.respondents}}</th><th class="num">{{t.overall_score}}</th><th>{{t.verdict}}</th>{{#areas}}<th class="num">{{title}}</th>{{/areas}}</tr></thead>
     <tbody>
     {{#groups}}
-    <tr><td>{{name}}</td><td class="num">{{respondents}}</td><td class="cell {{overall.band}}">{{overall.score}}</td>{{#areas}}<td class="cell {{band}}">{{score}}</td>{{/areas}}</tr>
+    <tr><td>{{name}}</td><td class="num">{{respondents}}</td><td class="cell {{overall.band}}">{{overall.score}}</td><td>{{verdict.label}}</td>{{#areas}}<td class="cell {{band}}">{{score}}</td>{{/areas}}</tr>
     {{/groups}}
     </tbody>
   </table>

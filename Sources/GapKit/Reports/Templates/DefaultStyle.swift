@@ -43,7 +43,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .verdict { border: 2px solid var(--primary); border-left-width: 8px; padding: 0.8em 1em; margin: 0.8em 0 1.2em; break-inside: avoid; }
 .verdict strong { font-size: 1.3rem; display: block; }
 .verdict.not-ready { border-color: var(--gap); } .verdict.nearly-ready { border-color: var(--partial); } .verdict.ready { border-color: var(--compliant); }
-.verdict.not-assessed { border-color: #888888; border-style: dashed; }
+.verdict.incomplete { border-color: #888888; border-style: dashed; }
 .verdict .warning { display: block; margin-top: 0.4em; font-style: italic; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.6em; margin: 0.8em 0 1.2em; }
 .tile { border: 1px solid var(--rule); border-top: 4px solid var(--primary); padding: 0.5em 0.7em; break-inside: avoid; }
