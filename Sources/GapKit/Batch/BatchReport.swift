@@ -61,6 +61,9 @@ public struct BatchReport {
             "any_disagreements": !disagreements.isEmpty, "disagreement_list": disagreements,
             "areas": questionnaire.areas.map { ["title": text($0.title)] }, "groups": groups,
             "brand": ["primary": Branding.default.primaryColor],
+            "print": ["footer": ReportContext.cssString("\(t("batch_title"))\(t("colon"))\(text(questionnaire.title))"),
+                      "page_before": ReportContext.cssString(t("page_before")), "page_of": ReportContext.cssString(t("page_of")),
+                      "page_after": ReportContext.cssString(t("page_after"))],
             "questions": everyone.questions.map { stat -> [String: Any] in
                 ["id": stat.id, "text": text(questions[stat.id]?.text), "answered": stat.answered, "na": stat.notApplicable,
                  "unanswered": everyone.respondents - stat.answered - stat.notApplicable,

@@ -28,6 +28,9 @@ extension Questionnaire {
                 .object(["id": .string($0.id), "title": json($0.title), "description": $0.description.map(json),
                          "phase": .string($0.phase), "weeks": .double($0.weeks), "after": strings($0.after)])
             }),
+            "requirements": .array(requirements.map {
+                .object(["id": .string($0.id), "clause": .string($0.clause), "text": json($0.text)])
+            }),
             "clauses": .array(clauses.map(json)),
         ])
     }
@@ -48,6 +51,7 @@ extension Questionnaire {
             "nc_group": .string(question.ncGroup), "evidence": .array(question.evidence.map(json)),
             "documents": strings(question.documents), "actions": strings(question.actions),
             "applies_if": question.appliesIf.map { .object(["question": .string($0.question), "in": strings($0.values)]) },
+            "covers": strings(question.covers),
         ])
     }
 

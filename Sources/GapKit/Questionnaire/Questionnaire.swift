@@ -21,6 +21,8 @@ public struct Questionnaire: Sendable {
     public var documents: [Document]
     public var actions: [Action]
     public var milestones: [Milestone]
+    /// The standard's requirements ("shall" statements), each in our own words; questions `cover` them.
+    public var requirements: [Requirement] = []
     public var clauses: [Clause]
 
     public var defaultLanguage: String { languages[0] }
@@ -131,6 +133,14 @@ public struct Questionnaire: Sendable {
         public static let maximumWeeks = 520.0
     }
 
+    /// One requirement of the standard, paraphrased: what a question must test for the standard to be covered.
+    public struct Requirement: Hashable, Sendable {
+        public var id: String
+        /// The clause that states it; always a clause of the questionnaire.
+        public var clause: String
+        public var text: LocalizedText
+    }
+
     /// A clause of the standard: a node of the tree, holding sub-clauses and questions.
     public struct Clause: Hashable, Sendable {
         public var id: String
@@ -160,6 +170,8 @@ public struct Questionnaire: Sendable {
         public var documents: [String]
         public var actions: [String]
         public var appliesIf: Condition?
+        /// Ids of the requirements this question tests.
+        public var covers: [String] = []
     }
 
     /// `applies_if`: the question applies only when another question's answer is one of `values`.

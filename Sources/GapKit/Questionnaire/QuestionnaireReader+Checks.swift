@@ -5,6 +5,16 @@ extension QuestionnaireReader {
         checkCycles(questionnaire)
         checkPhaseOrder(questionnaire)
         checkConditions(questionnaire)
+        checkCoverage(questionnaire)
+    }
+
+    /// A requirement that no question covers can never be assessed: warn, in file order.
+    private mutating func checkCoverage(_ questionnaire: Questionnaire) {
+        let covered = Set(questionnaire.allQuestions.flatMap(\.covers))
+        for requirement in questionnaire.requirements where !covered.contains(requirement.id) {
+            guard let position = requirementPositions[requirement.id] else { continue }
+            schema.warning("requirement '\(requirement.id)' is covered by no question; list it in a question's 'covers'", at: position)
+        }
     }
 
     private static func noun(_ kind: Kind) -> String {

@@ -8,7 +8,7 @@ struct QuestionContext {
 extension QuestionnaireReader {
     static let clauseKeys = ["id", "title", "summary", "weight", "clauses", "questions"]
     static let questionKeys = ["id", "text", "help", "scale", "area", "weight", "mandatory", "gap_finding", "nc_group",
-                               "evidence", "documents", "actions", "applies_if"]
+                               "evidence", "documents", "actions", "applies_if", "covers"]
 
     mutating func readClause(_ node: YAMLNode, _ context: QuestionContext) -> Questionnaire.Clause? {
         guard let (id, fields) = entity(node, "clause", kind: .clause, allowed: Self.clauseKeys) else { return nil }
@@ -52,10 +52,11 @@ extension QuestionnaireReader {
         let documents = idList(fields["documents"], "documents", .document, from: id)
         let actions = idList(fields["actions"], "actions", .step, from: id, role: .questionAction)
         let condition = fields["applies_if"].flatMap { readCondition($0, question: id) }
+        let covers = idList(fields["covers"], "covers", .requirement, from: id)
         // Kept even when a value is wrong, like clauses, so later checks can still resolve it.
         return .init(id: id, text: text ?? LocalizedText([:]), help: help, scale: scale ?? "", area: area,
                      weight: weight ?? 1, mandatory: mandatory, gapFinding: gapFinding, ncGroup: group,
-                     evidence: evidence, documents: documents, actions: actions, appliesIf: condition)
+                     evidence: evidence, documents: documents, actions: actions, appliesIf: condition, covers: covers)
     }
 
     /// `gap_finding`: major or minor, on a requirement question only.

@@ -3,7 +3,7 @@
 struct QuestionnaireReader {
     /// Kinds of ids; each kind is its own namespace, except that actions and milestones share one (`after` names both).
     enum Kind: String {
-        case scale, area, phase, document, step, clause, question
+        case scale, area, phase, document, step, clause, question, requirement
     }
 
     /// A place where a file names an id of some kind.
@@ -23,9 +23,11 @@ struct QuestionnaireReader {
     var references: [Reference] = []
     var conditions: [(question: String, condition: Questionnaire.Condition, node: YAMLNode)] = []
     var actionIds = Set<String>()
+    /// Where each requirement is defined, to point at one that no question covers.
+    var requirementPositions: [String: SourcePosition] = [:]
 
     static let rootKeys = ["gapkit", "id", "title", "version", "languages", "description", "thresholds", "findings", "scales",
-                           "default_scale", "areas", "phases", "documents", "actions", "milestones", "clauses"]
+                           "default_scale", "areas", "phases", "documents", "actions", "milestones", "requirements", "clauses"]
 
     mutating func read(_ root: YAMLNode) -> Questionnaire? {
         guard let fields = schema.fields(root, "the questionnaire") else { return nil }
@@ -51,6 +53,7 @@ struct QuestionnaireReader {
         let documents = items(fields["documents"], "documents").compactMap { readDocument($0) }
         let actions = items(fields["actions"], "actions").compactMap { readAction($0) }
         let milestones = items(fields["milestones"], "milestones").compactMap { readMilestone($0) }
+        let requirements = items(fields["requirements"], "requirements").compactMap { readRequirement($0) }
         let context = QuestionContext(defaultScale: defaultScale, requiresArea: !areas.isEmpty)
         var clauses: [Questionnaire.Clause] = []
         if let node = schema.required(fields, "clauses") {
@@ -62,7 +65,7 @@ struct QuestionnaireReader {
         let questionnaire = Questionnaire(
             id: id, title: title, version: version, languages: schema.languages, description: description,
             thresholds: thresholds, findings: findings, scales: scales, defaultScale: defaultScale, areas: areas, phases: phases,
-            documents: documents, actions: actions, milestones: milestones, clauses: clauses)
+            documents: documents, actions: actions, milestones: milestones, requirements: requirements, clauses: clauses)
         check(questionnaire)
         return questionnaire
     }
@@ -282,6 +285,17 @@ struct QuestionnaireReader {
         let after = idList(fields["after"], "after", .step, from: id, role: .milestoneAfter)
         return .init(id: id, title: title ?? LocalizedText([:]), description: description, phase: phase ?? "",
                      weeks: weeks ?? 0, after: after)
+    }
+
+    private mutating func readRequirement(_ node: YAMLNode) -> Questionnaire.Requirement? {
+        guard let (id, fields) = entity(node, "requirement", kind: .requirement, allowed: ["id", "clause", "text"]) else { return nil }
+        let clause = schema.required(fields, "clause").flatMap { clauseNode in
+            schema.identifier(clauseNode, "clause").map { refer(.clause, $0, at: clauseNode.position, from: id) }
+        }
+        let text = schema.required(fields, "text").flatMap { schema.text($0, "text") }
+        guard let clause, let text else { return nil }
+        requirementPositions[id] = node.position
+        return .init(id: id, clause: clause, text: text)
     }
 
     /// Reads the mapping and `id` of an entity, defines the id and checks the keys.

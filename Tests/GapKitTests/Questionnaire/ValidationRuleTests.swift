@@ -181,3 +181,49 @@ extension ValidationRuleTests {
         ])
     }
 }
+
+/// The traceability keys: `requirements` at the top level and a question's `covers`.
+extension ValidationRuleTests {
+    static let traced = edited([
+        ("clauses:\n", "requirements:\n  - {id: R-4.1-1, clause: \"4.1\", text: {en: Know the issues., zh-Hans: 了解内外部因素。}}\n  - {id: R-4.1-2, clause: \"4.1\", text: Review them.}\nclauses:\n"),
+        ("actions: [ACT-1]}", "actions: [ACT-1], covers: [R-4.1-1, R-4.1-2]}"),
+    ])
+
+    @Test func requirementsAndCoversAreRead() throws {
+        #expect(Self.headlines(Self.traced) == ["valid"])
+        let questionnaire = try QuestionnaireLoader().load(Self.traced, path: "q.yaml").questionnaire
+        #expect(questionnaire.requirements.map(\.id) == ["R-4.1-1", "R-4.1-2"])
+        #expect(questionnaire.requirements[0].clause == "4.1")
+        #expect(questionnaire.text(questionnaire.requirements[0].text, "zh-Hans") == "了解内外部因素。")
+        #expect(questionnaire.allQuestions.map(\.covers) == [["R-4.1-1", "R-4.1-2"], []])
+    }
+
+    @Test(arguments: [
+        ("an unknown requirement, with a suggestion", [("covers: [R-4.1-1, R-4.1-2]", "covers: [R-4.1-1, R-4.1-3]")],
+         ["q.yaml:25:5: warning: requirement 'R-4.1-2' is covered by no question; list it in a question's 'covers'",
+          "q.yaml:30:102: error: unknown requirement 'R-4.1-3'; did you mean 'R-4.1-1'?"]),
+        ("a requirement of a clause that does not exist", [("{id: R-4.1-2, clause: \"4.1\"", "{id: R-4.1-2, clause: \"4.2\"")],
+         ["q.yaml:25:27: error: unknown clause '4.2'; did you mean '4.1'?"]),
+        ("a requirement without a clause", [("{id: R-4.1-2, clause: \"4.1\", text", "{id: R-4.1-2, text")],
+         ["q.yaml:25:5: error: requirement 'R-4.1-2' is missing the required key 'clause'"]),
+        ("a duplicate requirement id", [("{id: R-4.1-2,", "{id: R-4.1-1,")],
+         ["q.yaml:25:5: error: duplicate requirement id 'R-4.1-1'", "q.yaml:24:5: note: 'R-4.1-1' was first defined here",
+          "q.yaml:30:102: error: unknown requirement 'R-4.1-2'; did you mean 'R-4.1-1'?"]),
+        ("an unknown key in a requirement", [("text: Review them.}", "text: Review them., clase: \"4.1\"}")],
+         ["q.yaml:25:54: error: unknown key 'clase' in requirement 'R-4.1-2'; did you mean 'clause'?"]),
+        ("a requirement no question covers warns", [("covers: [R-4.1-1, R-4.1-2]", "covers: [R-4.1-1]")],
+         ["q.yaml:25:5: warning: requirement 'R-4.1-2' is covered by no question; list it in a question's 'covers'", "valid"]),
+        ("covers that is not a list", [("covers: [R-4.1-1, R-4.1-2]", "covers: R-4.1-1")],
+         ["q.yaml:24:5: warning: requirement 'R-4.1-1' is covered by no question; list it in a question's 'covers'",
+          "q.yaml:25:5: warning: requirement 'R-4.1-2' is covered by no question; list it in a question's 'covers'",
+          "q.yaml:30:92: error: expected a list for 'covers', found 'R-4.1-1'"]),
+    ] as [(String, [(String, String)], [String])])
+    func eachTraceabilityRuleReportsItsProblemAtItsPosition(rule: String, edits: [(String, String)], expected: [String]) {
+        var text = Self.traced
+        for (old, new) in edits {
+            precondition(text.contains(old), "the traced base has no \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        #expect(Self.headlines(text) == expected, "\(rule)")
+    }
+}
