@@ -8,8 +8,8 @@ import Testing
 
     /// The sample reports under reports/, and the arguments that make each (as in the README).
     static let samples: [(folder: String, arguments: [String])] = [
-        ("reports/acme", ["--capacity", "15"]),
-        ("reports/acme-zh-Hans", ["--capacity", "15", "--lang", "zh-Hans"]),
+        ("reports/acme", []),
+        ("reports/acme-zh-Hans", ["--lang", "zh-Hans"]),
     ]
 
     static func temporaryFolder() throws -> URL {

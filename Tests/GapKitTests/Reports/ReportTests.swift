@@ -134,9 +134,9 @@ import Testing
         #expect(try #require(files["report.md"]).contains("## 执行摘要"))
     }
 
-    /// The rules call an assessment with no finding "ready", even with nothing answered; the report
-    /// must not tell a client so, and says how much is still unanswered.
-    @Test func aReportOnFewAnswersSaysSoAndNothingAnsweredIsNotAssessed() throws {
+    /// An assessment with requirement questions unanswered is "incomplete", never "ready" (docs/SCORING.md,
+    /// "Readiness"); the report says how many requirement questions and how much in all is still unanswered.
+    @Test func aReportOnFewAnswersIsIncompleteAndSaysHowMuchIsUnanswered() throws {
         func summary(_ answers: AnswerSet) throws -> String {
             let assessment = Scorer(Self.questionnaire).score(answers)
             let input = ReportInput(questionnaire: Self.questionnaire, answers: answers, assessment: assessment,
@@ -145,14 +145,20 @@ import Testing
             let md = String(decoding: ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
             return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Diagnosis conclusion") })
         }
+        let requirements = Self.questionnaire.allQuestions.filter(\.mandatory)
         let none = try summary(AnswerSet(questionnaire: Self.questionnaire.id))
-        #expect(none.hasPrefix("**Diagnosis conclusion: Not assessed.**"))
+        #expect(none.hasPrefix("**Diagnosis conclusion: Diagnosis incomplete.** No major nonconformity so far, but \(requirements.count) questions"))
         var one = AnswerSet(questionnaire: Self.questionnaire.id)
-        one.set(Answer(question: "Q-4.1-1", value: .option("yes")))
+        let answered = try #require(requirements.first)
+        let top = try #require(Self.questionnaire.scale(answered.scale)?.options.max { $0.score < $1.score })
+        one.set(Answer(question: answered.id, value: .option(top.value)))
         let applicable = Scorer(Self.questionnaire).score(one).overall.applicable
-        #expect(try summary(one) == "**Diagnosis conclusion: Ready for certification.** No nonconformity was found against the "
-            + "requirements assessed. *\(applicable - 1) of \(applicable) applicable questions are not answered yet: the conclusion "
+        #expect(try summary(one) == "**Diagnosis conclusion: Diagnosis incomplete.** No major nonconformity so far, but "
+            + "\(requirements.count - 1) questions on requirements of the standard are not answered yet (or nothing applicable is): "
+            + "readiness cannot be concluded. *\(applicable - 1) of \(applicable) applicable questions are not answered yet: the conclusion "
             + "and the scores rest on the answered ones only.*")
+        let oneSummary = try summary(one)
+        #expect(!none.contains("Not assessed") && !oneSummary.contains("Ready for certification"))
     }
 
     @Test func brandingAddsTheFirmLogoColourAndFooter() throws {
