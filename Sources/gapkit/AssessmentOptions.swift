@@ -13,14 +13,22 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "Language of the texts (default: the questionnaire's first language).")
     var lang: String?
 
-    /// Loads and checks both files; a problem is printed and becomes the exit code.
-    func load() throws -> (Questionnaire, AnswerSet) {
+    @Option(help: "An engagement file: client, document control, scope, interviews, documents, plan settings (docs/ENGAGEMENT.md).",
+            completion: .file())
+    var engagement: String?
+
+    /// Loads and checks the files; a problem is printed and becomes the exit code. The questionnaire
+    /// comes back with the engagement's plan settings (efforts, owners) applied.
+    func load() throws -> (Questionnaire, AnswerSet, Engagement?) {
         do {
             let questionnaire = try QuestionnaireLoader().load(file: self.questionnaire).questionnaire
             if let lang, !questionnaire.languages.contains(lang) {
                 throw ValidationError("--lang \(lang): the questionnaire has texts in \(questionnaire.languages.joined(separator: ", "))")
             }
-            return (questionnaire, try AnswerLoader(questionnaire: questionnaire).load(file: answers))
+            let answers = try AnswerLoader(questionnaire: questionnaire).load(file: answers)
+            guard let engagement else { return (questionnaire, answers, nil) }
+            let loaded = try EngagementLoader(questionnaire: questionnaire).load(file: engagement)
+            return (loaded.apply(to: questionnaire), answers, loaded)
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -31,8 +39,8 @@ struct AssessmentOptions: ParsableArguments {
 
 /// `--capacity`, `--owner-capacity` and `--start` of the commands that plan.
 struct PlanningOptions: ParsableArguments {
-    @Option(help: "Person-days of work per week each owner gives (0.1 to 10000).")
-    var capacity: Double = Plan.Capacity.defaultPerOwner
+    @Option(help: "Person-days of work per week each owner gives (0.1 to 10000; default: the engagement's, else 2.5).")
+    var capacity: Double?
 
     @Option(name: .customLong("owner-capacity"),
             help: ArgumentHelp("Person-days a week of one owner, as ROLE=N (repeatable); ROLE is an action owner of the questionnaire.",
@@ -43,7 +51,7 @@ struct PlanningOptions: ParsableArguments {
     var start: String?
 
     func validate() throws {
-        try Self.checkRange(capacity, "--capacity")
+        if let capacity { try Self.checkRange(capacity, "--capacity") }
         _ = try ownerCapacities()
         if let start, CalendarDate(start) == nil { throw ValidationError("--start must be a day written YYYY-MM-DD, not '\(start)'") }
     }
@@ -83,15 +91,20 @@ struct PlanningOptions: ParsableArguments {
         return result
     }
 
-    /// The planner of these options.
-    func planner(_ questionnaire: Questionnaire, answers: AnswerSet) throws -> Planner {
-        Planner(questionnaire, capacity: capacity, ownerCapacities: try ownerCapacities(for: questionnaire),
-                start: try startDate(for: answers))
+    /// The planner of these options: flags win over the engagement's plan settings, which win over
+    /// the defaults (2.5 person-days a week for every owner, the answers' date).
+    func planner(_ questionnaire: Questionnaire, answers: AnswerSet, engagement: Engagement?) throws -> Planner {
+        let owners = (engagement?.plan.ownerCapacity ?? [:]).merging(try ownerCapacities(for: questionnaire)) { _, flag in flag }
+        return Planner(questionnaire, capacity: capacity ?? engagement?.plan.capacity ?? Plan.Capacity.defaultPerOwner,
+                       ownerCapacities: owners, start: try startDate(for: answers, engagement))
     }
 
-    func startDate(for answers: AnswerSet) throws -> CalendarDate {
+    /// `--start`, else the engagement's plan start, else the answers' date.
+    func startDate(for answers: AnswerSet, _ engagement: Engagement? = nil) throws -> CalendarDate {
         if let start, let date = CalendarDate(start) { return date }
-        guard let date = answers.date else { throw ValidationError("the answers have no date; give --start YYYY-MM-DD") }
+        guard let date = engagement?.plan.start ?? answers.date else {
+            throw ValidationError("the answers have no date; give --start YYYY-MM-DD")
+        }
         return date
     }
 }

@@ -15,9 +15,9 @@ struct PlanCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (questionnaire, answers) = try input.load()
+        let (questionnaire, answers, engagement) = try input.load()
         let assessment = Scorer(questionnaire).score(answers)
-        let plan = try planning.planner(questionnaire, answers: answers).plan(assessment)
+        let plan = try planning.planner(questionnaire, answers: answers, engagement: engagement).plan(assessment)
         switch format {
         case .text: print(PlanText(questionnaire, plan, language: input.lang).render(), terminator: "")
         case .json: print(JSONWriter().string(plan.json), terminator: "")
