@@ -36,7 +36,7 @@ extension BatchRunner {
                 for cell in 0..<row.count {
                     let column = row.columns[cell]
                     guard column < questionAt.count else {
-                        try reject(file: file, row: row.number, column: CellReference.name(column: column, row: row.number),
+                        try reject(file: file, row: row.number, column: XLSXCellReference.name(column: column, row: row.number),
                                    value: row.string(cell), reason: "a cell beyond the last column of the header")
                         continue
                     }

@@ -46,7 +46,7 @@ struct XLSXRow {
 }
 
 /// A cell reference: `AB12` → column 27 (from 0) and row 12.
-enum CellReference {
+enum XLSXCellReference {
     static func parse(_ bytes: UnsafeRawBufferPointer) -> (column: Int, row: Int)? {
         var column = 0, row = 0, index = 0
         while index < bytes.count, index < 3 {

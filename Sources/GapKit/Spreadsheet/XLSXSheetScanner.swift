@@ -62,7 +62,7 @@ final class XLSXSheetScanner {
         XLSXWorkbook.error(workbook.name, part: part, cell: cell, message)
     }
 
-    private var cellName: String { CellReference.name(column: column, row: lastRow == row.number && !inRow ? lastRow : row.number) }
+    private var cellName: String { XLSXCellReference.name(column: column, row: lastRow == row.number && !inRow ? lastRow : row.number) }
 
     /// Scans complete tags and the text between them; returns how many bytes were used (the rest,
     /// an unfinished tag or text, waits for the next chunk).
@@ -188,16 +188,16 @@ final class XLSXSheetScanner {
             }
         }
         if let reference {
-            guard let parsed = CellReference.parse(reference), parsed.column < 16_384 else {
-                throw failure("'\(String(decoding: reference, as: UTF8.self))' is not a cell reference", cell: CellReference.name(column: lastColumn + 1, row: row.number))
+            guard let parsed = XLSXCellReference.parse(reference), parsed.column < 16_384 else {
+                throw failure("'\(String(decoding: reference, as: UTF8.self))' is not a cell reference", cell: XLSXCellReference.name(column: lastColumn + 1, row: row.number))
             }
             column = parsed.column
         } else {
             column = lastColumn + 1
         }
         guard column > lastColumn else {
-            throw failure("cell \(CellReference.name(column: column, row: row.number)) comes after \(CellReference.name(column: lastColumn, row: row.number)); cells must be in column order",
-                          cell: CellReference.name(column: column, row: row.number))
+            throw failure("cell \(XLSXCellReference.name(column: column, row: row.number)) comes after \(XLSXCellReference.name(column: lastColumn, row: row.number)); cells must be in column order",
+                          cell: XLSXCellReference.name(column: column, row: row.number))
         }
         style = styleValue
         kind = .number
@@ -211,7 +211,7 @@ final class XLSXSheetScanner {
             case "d": kind = .isoDate
             case "n": kind = .number
             default:
-                throw failure("unknown cell type '\(String(decoding: type, as: UTF8.self))'", cell: CellReference.name(column: column, row: row.number))
+                throw failure("unknown cell type '\(String(decoding: type, as: UTF8.self))'", cell: XLSXCellReference.name(column: column, row: row.number))
             }
         }
         text.removeAll(keepingCapacity: true)
@@ -223,7 +223,7 @@ final class XLSXSheetScanner {
         lastColumn = column
         capture = false
         guard !text.isEmpty else { return }
-        var cell: String { CellReference.name(column: column, row: row.number) }
+        var cell: String { XLSXCellReference.name(column: column, row: row.number) }
         switch kind {
         case .shared:
             var index = 0
@@ -311,7 +311,7 @@ final class XLSXSheetScanner {
         do {
             try XMLEventReader.read(found) { event in
                 guard case let .start(name, attributes, _) = event, name == "mergeCell", let ref = attributes["ref"] else { return }
-                let corners = ref.split(separator: ":").map { Array($0.utf8).withUnsafeBytes { CellReference.parse($0) } }
+                let corners = ref.split(separator: ":").map { Array($0.utf8).withUnsafeBytes { XLSXCellReference.parse($0) } }
                 guard corners.count == 2, let a = corners[0], let b = corners[1], a.row <= b.row, a.column <= b.column else {
                     throw XLSXWorkbook.error(workbook.name, part: part, "merged cells '\(ref)' are not a range such as A1:C1")
                 }

@@ -21,7 +21,7 @@ import Testing
             var rows: [(Int, [String: String])] = []
             let scanner = XLSXSheetScanner(workbook: workbook, part: try workbook.sheetPart(named: sheet)) { row in
                 var cells: [String: String] = [:]
-                for index in 0..<row.count { cells[CellReference.name(column: row.columns[index], row: row.number)] = row.string(index) }
+                for index in 0..<row.count { cells[XLSXCellReference.name(column: row.columns[index], row: row.number)] = row.string(index) }
                 rows.append((row.number, cells))
             }
             try scanner.run(chunk: chunk)
