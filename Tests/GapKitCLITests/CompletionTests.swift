@@ -10,7 +10,7 @@ import Testing
         "clause",                                    // a clause id of the questionnaire
         "respondent", "interviewee", "role",         // people
         "start", "capacity",                         // a date, a number
-        "owner-capacity",                            // ROLE=N: an owner of the questionnaire, a number
+        "owner-capacity", "sheet",                   // ROLE=N; a worksheet name
         "id-column", "group-by", "reference-group",  // columns of the survey export
         "min-group", "spread", "stdev",              // numbers
         "disagreement-min", "disagreement-spread",   // numbers
