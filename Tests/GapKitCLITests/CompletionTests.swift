@@ -11,6 +11,7 @@ import Testing
         "respondent", "interviewee", "role",         // people
         "start", "capacity",                         // a date, a number
         "owner-capacity", "sheet",                   // ROLE=N; a worksheet name
+        "clauses", "group-column", "groups",         // survey: clause ids, a column name, group names
         "id-column", "group-by", "reference-group",  // columns of the survey export
         "min-group", "spread", "stdev",              // numbers
         "disagreement-min", "disagreement-spread",   // numbers
