@@ -27,6 +27,16 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Report layouts, their style and the string tables (one per language), compiled into
+            // the binary so a copied `gapkit` needs no files beside it.
+            resources: [
+                .embedInCode("Resources/templates/report.html.mustache"),
+                .embedInCode("Resources/templates/report.md.mustache"),
+                .embedInCode("Resources/templates/batch.html.mustache"),
+                .embedInCode("Resources/templates/style.css"),
+                .embedInCode("Resources/strings/en.json"),
+                .embedInCode("Resources/strings/zh-Hans.json"),
             ]
         ),
         // The command-line tool: parses arguments, calls GapKit, prints, picks an exit code.

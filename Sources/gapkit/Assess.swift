@@ -24,8 +24,15 @@ struct Assess: ParsableCommand {
     @Option(help: "A branding file: firm, logo, primary_color, footer.")
     var brand: String?
 
-    @Option(help: "A folder of report templates (see `gapkit templates export`).")
+    @Option(help: "A folder of report templates (see `gapkit templates export`).", completion: .directory)
     var templates: String?
+
+    @Option(help: "The report's appendix: answers (every answer) or none.")
+    var appendix: Appendix = .answers
+
+    enum Appendix: String, ExpressibleByArgument, CaseIterable {
+        case answers, none
+    }
 
     func validate() throws {
         _ = try formats()
@@ -44,16 +51,17 @@ struct Assess: ParsableCommand {
     }
 
     func run() throws {
-        let (questionnaire, answers) = try input.load()
-        let start = try planning.startDate(for: answers)
+        let (questionnaire, answers, engagement) = try input.load()
+        let start = try planning.startDate(for: answers, engagement)
         let files: [(name: String, bytes: [UInt8])]
         do {
             let branding = try brand.map { try Branding.load(file: $0) } ?? .default
             let templates = try self.templates.map { try ReportTemplates.load(directory: $0) } ?? ReportTemplates.builtIn()
             let assessment = Scorer(questionnaire).score(answers)
-            let plan = Planner(questionnaire, capacity: planning.capacity, start: start).plan(assessment)
+            let plan = Planner(questionnaire, capacity: planning.capacity(engagement), start: start).plan(assessment)
             let report = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
-                                     language: input.lang, branding: branding)
+                                     language: input.lang, branding: branding, engagement: engagement,
+                                     appendix: appendix == .answers)
             files = ReportBuilder(report, templates: templates).files(try formats())
             try AtomicFile.createDirectory(out)
             // All files or none: a failure leaves the folder's earlier report as it was.

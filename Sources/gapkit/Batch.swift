@@ -41,11 +41,20 @@ struct Batch: ParsableCommand {
     @Option(help: "Field delimiter: , ; tab (default: an Excel sep= line, or detected from the first lines).")
     var delimiter: String?
 
-    @Option(name: .customLong("disagreement-min"), help: "Answers needed before a question can be a disagreement.")
-    var disagreementMinimum = 3
+    @Option(name: .customLong("min-group"), help: "Answers a group needs on a question to count in the disagreement rules (default 5).")
+    var minGroup = 5
 
-    @Option(name: .customLong("disagreement-spread"), help: "Highest minus lowest score that makes a disagreement.")
-    var disagreementSpread = 0.5
+    @Option(help: "Departments disagree when group means span at least this much (default 0.3).")
+    var spread = 0.3
+
+    @Option(help: "People in a group disagree when their scores' standard deviation is at least this (default 0.35).")
+    var stdev = 0.35
+
+    @Option(name: .customLong("reference-group"), help: "COLUMN=VALUE: compare every group with this one (e.g. Role=Management).")
+    var referenceGroup: String?
+
+    @Option(name: .customLong("group-map"), help: "A YAML file of group names and their synonyms to merge.", completion: .file())
+    var groupMap: String?
 
     @Option(help: "The folder to write the results into.")
     var out: String?
@@ -65,9 +74,24 @@ struct Batch: ParsableCommand {
     func validate() throws {
         guard BatchOptions.Aggregate(rawValue: aggregate) != nil else { throw ValidationError("--aggregate must be mean, median or min") }
         if let delimiter, parsedDelimiter(delimiter) == nil { throw ValidationError("--delimiter must be ',', ';' or 'tab'") }
-        guard disagreementMinimum >= 1 else { throw ValidationError("--disagreement-min must be at least 1") }
-        guard (0...1).contains(disagreementSpread) else { throw ValidationError("--disagreement-spread must be between 0 and 1") }
+        guard minGroup >= 1 else { throw ValidationError("--min-group must be at least 1") }
+        guard (0...1).contains(spread) else { throw ValidationError("--spread must be between 0 and 1") }
+        guard (0...0.5).contains(stdev) else { throw ValidationError("--stdev must be between 0 and 0.5 (the largest a score from 0 to 1 can have)") }
+        if let referenceGroup {
+            guard let (column, _) = parsedReference(referenceGroup) else {
+                throw ValidationError("--reference-group must be COLUMN=VALUE, e.g. Role=Management")
+            }
+            guard groupBy.contains(column) else {
+                throw ValidationError("--reference-group \(column)=…: '\(column)' must also be a --group-by column")
+            }
+        }
         _ = try formats()
+    }
+
+    func parsedReference(_ text: String) -> (String, String)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let column = String(text[..<equals]), value = String(text[text.index(after: equals)...])
+        return column.isEmpty || value.isEmpty ? nil : (column, value)
     }
 
     func parsedDelimiter(_ text: String) -> UInt8? {
@@ -92,6 +116,7 @@ struct Batch: ParsableCommand {
         do {
             questionnaire = try QuestionnaireLoader().load(file: self.questionnaire).questionnaire
             if let map { options.map = try ColumnMap.load(file: map, questionnaire: questionnaire) }
+            if let groupMap { options.groupMap = try GroupMap.load(file: groupMap) }
         } catch {
             throw report(error)
         }
@@ -99,8 +124,10 @@ struct Batch: ParsableCommand {
         options.groupBy = groupBy
         options.aggregate = BatchOptions.Aggregate(rawValue: aggregate) ?? .mean
         options.delimiter = delimiter.flatMap(parsedDelimiter)
-        options.disagreementMinimum = disagreementMinimum
-        options.disagreementSpread = disagreementSpread
+        options.minGroup = minGroup
+        options.spread = spread
+        options.stdev = stdev
+        options.referenceGroup = referenceGroup.flatMap(parsedReference)
         let formats = try formats()
 
         let runner: BatchRunner
@@ -132,7 +159,10 @@ struct Batch: ParsableCommand {
             if let out {
                 let path = { (name: String) in URL(fileURLWithPath: out).appendingPathComponent(name).path }
                 if formats.contains("json") { try AtomicFile.write(JSONWriter().string(result.json), to: path("batch.json")) }
-                if formats.contains("csv") { try AtomicFile.write(result.groupsCSV(areas: questionnaire.areas.map(\.id)), to: path("groups.csv")) }
+                if formats.contains("csv") {
+                    try AtomicFile.write(result.groupsCSV(areas: questionnaire.areas.map(\.id)), to: path("groups.csv"))
+                    try AtomicFile.write(result.byGroupCSV(), to: path("by_group.csv"))
+                }
                 if formats.contains("html") {
                     let html = try BatchReport(questionnaire: questionnaire, result: result, language: lang).html()
                     try AtomicFile.write(html, to: path("batch.html"))
@@ -151,18 +181,29 @@ struct Batch: ParsableCommand {
         rejects ?? out.map { URL(fileURLWithPath: $0).appendingPathComponent("rejects.csv").path }
     }
 
-    /// What was read, and every kind of rejected cell, on standard error.
+    static let shownReasons = 10
+
+    /// What was read, the ten most frequent kinds of rejected cell, and merged groups, on standard error.
     private func summarise(_ runner: BatchRunner) {
         var lines = ["batch: \(runner.respondents) respondents, \(runner.rejectedCells) rejected cells, \(runner.duplicateCount) repeated ids"]
         if !runner.unmatchedColumns.isEmpty {
-            lines.append("columns that match no question (ignored): " + runner.unmatchedColumns.map { "'\($0)'" }.joined(separator: ", "))
+            let shown = runner.unmatchedColumns.prefix(Self.shownReasons).map { "'\($0)'" }.joined(separator: ", ")
+            let more = runner.unmatchedColumns.count > Self.shownReasons ? " and \(runner.unmatchedColumns.count - Self.shownReasons) more" : ""
+            lines.append("columns that match no question (ignored): " + shown + more)
         }
-        for (key, value) in runner.rejectsByReason.sorted(by: { $0.key < $1.key }) {
-            // Column and reason; a whole line or file that was rejected has no column.
+        // The most frequent reasons first, at most ten, then how many more.
+        let reasons = runner.rejectsByReason.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+        for (key, value) in reasons.prefix(Self.shownReasons) {
+            // Column (a question by its id) and reason; a whole line or file that was rejected has no column.
             let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let (column, reason) = (parts[0], parts.count > 1 ? parts[1] : "")
-            lines.append("rejected: \(value.count) × " + (column.isEmpty ? "" : "column '\(column)': ") + "\(reason) (first in \(value.firstRow))")
+            lines.append("rejected: \(value.count) × " + (column.isEmpty ? "" : "\(column): ") + "\(reason) (first in \(value.firstRow))")
         }
+        if reasons.count > Self.shownReasons {
+            let rest = reasons.dropFirst(Self.shownReasons).reduce(0) { $0 + $1.value.count }
+            lines.append("rejected: \(rest) more cells for \(reasons.count - Self.shownReasons) other reasons (\(reasons.count) reasons in all)")
+        }
+        lines += runner.mergedGroupWarnings
         if !runner.duplicateIds.isEmpty { lines.append("repeated respondent ids: " + runner.duplicateIds.joined(separator: ", ")) }
         if runner.rejectedCells > 0 {
             lines.append(rejectsPath.map { "every rejected cell is listed in \($0)" } ?? "to list every rejected cell, add --rejects FILE or --out DIR")

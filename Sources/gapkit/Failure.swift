@@ -19,6 +19,9 @@ func report(_ error: any Error) -> ExitCode {
         Terminal.printError(error.description)
         if case .notFound = error.reason { return ExitStatus.noInput }
         return ExitStatus.ioError
+    case let error as BatchError:
+        Terminal.printError(error.description)
+        return ExitStatus.dataError
     case let error as OutputError:
         Terminal.printError(error.description)
         return ExitStatus.cannotCreate

@@ -15,9 +15,9 @@ struct PlanCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (questionnaire, answers) = try input.load()
+        let (questionnaire, answers, engagement) = try input.load()
         let assessment = Scorer(questionnaire).score(answers)
-        let plan = Planner(questionnaire, capacity: planning.capacity, start: try planning.startDate(for: answers)).plan(assessment)
+        let plan = Planner(questionnaire, capacity: planning.capacity(engagement), start: try planning.startDate(for: answers, engagement)).plan(assessment)
         switch format {
         case .text: print(PlanText(questionnaire, plan, language: input.lang).render(), terminator: "")
         case .json: print(JSONWriter().string(plan.json), terminator: "")

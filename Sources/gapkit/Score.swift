@@ -13,7 +13,7 @@ struct Score: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (questionnaire, answers) = try input.load()
+        let (questionnaire, answers, _) = try input.load()
         let assessment = Scorer(questionnaire).score(answers)
         switch format {
         case .text: print(AssessmentText(questionnaire, assessment, answers, language: input.lang).render(), terminator: "")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts answers per group and question, and scores each respondent, in memory that grows with
 /// groups × questions × options, never with rows.
 ///
@@ -7,7 +9,12 @@ final class BatchAggregator {
     let layout: BatchLayout
     /// Group 0 is everyone; the others are the `--group-by` value combinations, in order of first appearance.
     private(set) var keys: [[String]] = [[]]
+    /// Group values as read → group; then, for values not seen before, as compared (`GroupMap.key`) → group.
     private var index: [[String]: Int] = [[]: 0]
+    private var normalIndex: [[String]: Int] = [[]: 0]
+    /// Each group's values as read (without outer spaces), in order of first appearance, at most 10.
+    private(set) var variants: [[[String]]] = [[]]
+    let groupMap: GroupMap
     private(set) var counts: [[Int]]
     private(set) var respondents: [Int] = [0]
 
@@ -30,8 +37,9 @@ final class BatchAggregator {
         scratch.deallocate()
     }
 
-    init(layout: BatchLayout) {
+    init(layout: BatchLayout, groupMap: GroupMap = GroupMap()) {
         self.layout = layout
+        self.groupMap = groupMap
         scratch = .allocate(capacity: 2 * max(layout.areaCount, 1))
         scratch.initialize(repeating: 0)
         counts = [[Int](repeating: 0, count: layout.slotCount)]
@@ -60,19 +68,49 @@ final class BatchAggregator {
         }
         count(codes, into: 0)
         if let group {
-            let g: Int
-            if let known = index[group] {
-                g = known
-            } else {
-                g = keys.count
-                keys.append(group)
-                index[group] = g
-                counts.append([Int](repeating: 0, count: layout.slotCount))
-                respondents.append(0)
-            }
-            count(codes, into: g)
+            count(codes, into: self.group(group))
         }
         return score(codes)
+    }
+
+    /// The group of a row's values: `Network`, `network ` and a `--group-map` synonym are one group,
+    /// named as first seen (or as the map names it).
+    private func group(_ values: [String]) -> Int {
+        if let known = index[values] { return known }
+        let normal = values.map(groupMap.key)
+        let g: Int
+        if let known = normalIndex[normal] {
+            g = known
+        } else {
+            g = keys.count
+            keys.append(values.map(groupMap.name))
+            normalIndex[normal] = g
+            counts.append([Int](repeating: 0, count: layout.slotCount))
+            respondents.append(0)
+            variants.append([])
+        }
+        // Raw spellings are remembered (bounded), so a column of free text cannot grow this without end.
+        if index.count < 100_000 { index[values] = g }
+        let shown = values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if variants[g].count < 10, !variants[g].contains(shown) { variants[g].append(shown) }
+        return g
+    }
+
+    /// Groups written more than one way, each with its spellings: for the warning.
+    var mergedVariants: [(group: [String], variants: [[String]])] {
+        keys.indices.dropFirst().compactMap { g in variants[g].count > 1 ? (keys[g], variants[g]) : nil }
+    }
+
+    /// The summed counts of the groups whose value in group-by column `column` is `value` (as compared), or nil when none is.
+    func counts(column: Int, value: String) -> (counts: [Int], respondents: Int)? {
+        let wanted = groupMap.key(value)
+        var sum = [Int](repeating: 0, count: layout.slotCount), people = 0, found = false
+        for g in keys.indices.dropFirst() where column < keys[g].count && groupMap.key(keys[g][column]) == wanted {
+            found = true
+            people += respondents[g]
+            for slot in sum.indices { sum[slot] += counts[g][slot] }
+        }
+        return found ? (sum, people) : nil
     }
 
     private func count(_ codes: UnsafeMutableBufferPointer<UInt8>, into group: Int) {

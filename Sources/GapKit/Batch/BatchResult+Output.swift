@@ -6,9 +6,64 @@ extension BatchResult {
             "respondents": .int(respondents), "rejected_cells": .int(rejectedCells), "duplicate_ids": .int(duplicateIds),
             "unmatched_columns": .array(unmatchedColumns.map(JSONValue.string)),
             "aggregate": .string(options.aggregate.rawValue),
-            "disagreement": .object(["minimum": .int(options.disagreementMinimum), "spread": .double(options.disagreementSpread)]),
+            "disagreement": .object(["min_group": .int(options.minGroup), "spread": .double(options.spread), "stdev": .double(options.stdev)]),
+            "questions_in_export": .array(questionsInExport.map(JSONValue.string)),
+            "by_group": .array(comparison.questions.map(json)),
+            "reference_group": options.referenceGroup.map { .object([.init($0.column, .string($0.value))]) },
+            "perception_gaps": .array(comparison.perceptionGaps.map { gap in
+                .object(["question": .string(gap.question), "key": Self.key(groups[gap.group]), "difference": .double(gap.difference)])
+            }),
         ])
     }
+
+    static func key(_ group: Group) -> JSONValue {
+        .object(group.key.map { .init($0.column, .string($0.value)) })
+    }
+
+    /// One row of the question × group matrix: `{"question", "spread", "disagree", "groups": [{"key", "answered", "mean", "stdev", "disagree"}]}`,
+    /// each group with its `difference` from the reference group when there is one.
+    func json(_ question: CohortComparison.Question) -> JSONValue {
+        .object([
+            "question": .string(question.id), "spread": question.spread.map(JSONValue.double), "disagree": .bool(question.disagree),
+            "groups": .array(question.cells.map { cell in
+                var fields: [JSONValue.Member] = [
+                    .init("key", Self.key(groups[cell.group])), .init("answered", .int(cell.answered)),
+                    .init("mean", cell.mean.map(JSONValue.double) ?? .null), .init("stdev", cell.stdev.map(JSONValue.double) ?? .null),
+                    .init("disagree", .bool(cell.disagree)),
+                ]
+                if options.referenceGroup != nil { fields.append(.init("difference", cell.difference.map(JSONValue.double) ?? .null)) }
+                return .object(fields)
+            }),
+        ])
+    }
+
+    /// by_group.csv: the question × group matrix, one row per question of the export (questionnaire order):
+    /// the spread of group means and whether departments disagree, then per group its answers, mean,
+    /// standard deviation and whether its people disagree.
+    func byGroupTable() -> CSVTable {
+        var header = ["question", "spread", "departments_disagree"]
+        for group in groups {
+            let name = group.key.map(\.value).joined(separator: " · ")
+            header += ["\(name): answered", "\(name): mean", "\(name): stdev", "\(name): people_disagree"]
+            if options.referenceGroup != nil { header.append("\(name): difference") }
+        }
+        var table = CSVTable(header: header)
+        for question in comparison.questions {
+            var row: [CSVTable.Cell] = [.text(question.id), question.spread.map { .number($0) } ?? .empty, .text(question.disagree ? "yes" : "no")]
+            var cells = [CohortComparison.Cell?](repeating: nil, count: groups.count)
+            for cell in question.cells { cells[cell.group] = cell }
+            for cell in cells {
+                row += [.integer(cell?.answered ?? 0), cell?.mean.map { .number($0) } ?? .empty, cell?.stdev.map { .number($0) } ?? .empty,
+                        .text(cell?.disagree == true ? "yes" : "no")]
+                if options.referenceGroup != nil { row.append(cell?.difference.map { .number($0) } ?? .empty) }
+            }
+            table.append(row)
+        }
+        return table
+    }
+
+    /// The by_group.csv bytes.
+    public func byGroupCSV() -> [UInt8] { byGroupTable().bytes() }
 
     static func json(_ group: Group) -> JSONValue {
         let a = group.assessment

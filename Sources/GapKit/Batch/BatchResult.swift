@@ -15,6 +15,7 @@ public struct BatchResult: Sendable {
         public var stdev: Double?
         /// Option value → how many chose it, in scale order.
         public var distribution: [(value: String, count: Int)]
+        /// People disagree: at least `--min-group` answered and the population standard deviation is at least `--stdev`.
         public var disagreement: Bool
     }
 
@@ -34,6 +35,12 @@ public struct BatchResult: Sendable {
     public var rejectedCells: Int
     public var duplicateIds: Int
     public var unmatchedColumns: [String]
+    /// The ids of the questions some input had a column (or an answer) for, in questionnaire order.
+    public var questionsInExport: [String] = []
+    /// The question × group matrix, for the questions in the export (see `CohortComparison`).
+    public var comparison = CohortComparison(questions: [], perceptionGaps: [], reference: nil)
+    /// Groups written more than one way and merged: the group, then each spelling seen.
+    public var mergedGroups: [(group: [String], variants: [[String]])] = []
 }
 
 extension BatchAggregator {
@@ -41,6 +48,19 @@ extension BatchAggregator {
     func result(options: BatchOptions, groupColumns: [String]) -> (overall: BatchResult.Group, groups: [BatchResult.Group]) {
         let groups = keys.indices.map { g in group(g, options: options, columns: groupColumns) }
         return (groups[0], Array(groups.dropFirst()))
+    }
+
+    /// Statistics per question of the reference group (`--reference-group`): the summed counts of
+    /// every group with that value; nil when no group has it.
+    func referenceStats(options: BatchOptions) -> [BatchResult.QuestionStats]? {
+        guard let reference = options.referenceGroup, let column = options.groupBy.firstIndex(of: reference.column),
+              let (sum, _) = counts(column: column, value: reference.value) else { return nil }
+        return layout.questions.enumerated().map { q, question in
+            let scores = layout.scores[q], offset = layout.offsets[q]
+            return Self.stats(question.id, scores: scores, counts: (0..<scores.count).map { sum[offset + $0] },
+                              notApplicable: sum[offset + scores.count], options: options,
+                              values: layout.questionnaire.scale(question.scale)?.options.map(\.value) ?? [])
+        }
     }
 
     private func group(_ g: Int, options: BatchOptions, columns: [String]) -> BatchResult.Group {
@@ -93,9 +113,8 @@ extension BatchAggregator {
         stat.min = sorted.first?.0
         stat.max = sorted.last?.0
         stat.stdev = variance.squareRoot()
-        // With the scorer's tolerance: 0.6 − 0.2 is 0.39999999999999997 in binary, and is a spread of 0.4.
-        stat.disagreement = answered >= options.disagreementMinimum
-            && (stat.max! - stat.min!) >= options.disagreementSpread - Scorer.tolerance
+        // With the scorer's tolerance, as thresholds are compared everywhere (docs/SCORING.md).
+        stat.disagreement = answered >= options.minGroup && stat.stdev! >= options.stdev - Scorer.tolerance
         switch options.aggregate {
         case .mean: stat.score = stat.mean
         case .median: stat.score = stat.median

@@ -25,7 +25,7 @@ public final class BatchRunner {
     public private(set) var rejectedCells = 0
     /// Columns that are neither a question, the id nor a group-by column, once each.
     public private(set) var unmatchedColumns: [String] = []
-    /// (column, reason) → how many cells, and the first row it happened in.
+    /// (column, reason) → how many cells, and the first row it happened in; a question's column is named by the question id.
     public private(set) var rejectsByReason: [String: (count: Int, firstRow: String)] = [:]
     public private(set) var duplicateIds: [String] = []
     public private(set) var duplicateCount = 0
@@ -36,12 +36,14 @@ public final class BatchRunner {
     private var rejectCounts: [String: Int] = [:]
     /// Roles of the columns of JSON Lines and answer files seen so far.
     private var roleCache: [String: ColumnResolver.Role] = [:]
+    /// Questions some input has a column or an answer for.
+    private var inExport: [Bool]
 
     public init(questionnaire: Questionnaire, options: BatchOptions, respondents: StagedFile?, rejects: StagedFile?) throws(OutputError) {
         self.questionnaire = questionnaire
         self.options = options
         layout = BatchLayout(questionnaire)
-        aggregator = BatchAggregator(layout: layout)
+        aggregator = BatchAggregator(layout: layout, groupMap: options.groupMap)
         resolver = ColumnResolver(questionnaire: questionnaire, options: options)
         // One matcher per scale, shared by its questions; the last one, matching nothing, is for a
         // question whose scale is unknown (a validated questionnaire has none).
@@ -51,6 +53,7 @@ public final class BatchRunner {
         matcherOfQuestion = layout.questions.map { question in
             questionnaire.scales.firstIndex { $0.id == question.scale } ?? scales.count - 1
         }
+        inExport = [Bool](repeating: false, count: layout.questions.count)
         codes = .allocate(capacity: layout.questions.count)
         codes.initialize(repeating: CellMatcher.empty)
         respondentsFile = respondents
@@ -113,8 +116,32 @@ public final class BatchRunner {
         try respondentsFile?.commit()
         try rejectsFile?.commit()
         let (overall, groups) = aggregator.result(options: options, groupColumns: options.groupBy)
-        return BatchResult(overall: overall, groups: groups, options: options, respondents: respondents, rejectedCells: rejectedCells,
-                           duplicateIds: duplicateCount, unmatchedColumns: unmatchedColumns)
+        var result = BatchResult(overall: overall, groups: groups, options: options, respondents: respondents, rejectedCells: rejectedCells,
+                                 duplicateIds: duplicateCount, unmatchedColumns: unmatchedColumns)
+        result.questionsInExport = layout.questions.indices.filter { inExport[$0] }.map { layout.questions[$0].id }
+        var reference: [BatchResult.QuestionStats]?, isReference = [Bool](repeating: false, count: groups.count)
+        if let wanted = options.referenceGroup, let column = options.groupBy.firstIndex(of: wanted.column) {
+            reference = aggregator.referenceStats(options: options)
+            guard reference != nil else {
+                let seen = Set(groups.map { $0.key[column].value }).sorted()
+                throw BatchError.noReferenceGroup("--reference-group \(wanted.column)=\(wanted.value): no respondent has it"
+                    + Suggestion.hint(for: wanted.value, in: seen) + " (values seen: \(seen.prefix(10).joined(separator: ", ")))")
+            }
+            let key = options.groupMap.key(wanted.value)
+            isReference = groups.map { options.groupMap.key($0.key[column].value) == key }
+        }
+        result.comparison = CohortComparison.compare(groups: groups, ids: result.questionsInExport, reference: reference,
+                                                     isReference: isReference, options: options)
+        result.mergedGroups = aggregator.mergedVariants
+        return result
+    }
+
+    /// Groups written more than one way, merged, one warning line each.
+    public var mergedGroupWarnings: [String] {
+        aggregator.mergedVariants.map { merged in
+            "warning: group '\(merged.group.joined(separator: " · "))' merges "
+                + merged.variants.map { "'\($0.joined(separator: " · "))'" }.joined(separator: ", ")
+        }
     }
 
     /// The temporary files being written, removed by `discard` (or by a signal handler).
@@ -167,7 +194,7 @@ public final class BatchRunner {
                         : raw.count <= 8 ? matchers[matcher].code(packed: field.packedPrefix, raw) : matchers[matcher].code(raw)
                     if code >= CellMatcher.rejected {
                         try reject(file: file, row: row, column: headers[column], value: field.string,
-                                   reason: matchers[matcher].reason(code))
+                                   reason: matchers[matcher].reason(code), summary: layout.questions[question].id)
                     } else {
                         codes[question] = code
                     }
@@ -234,6 +261,7 @@ public final class BatchRunner {
                     problems.append(.error("columns \(first + 1) and \(column + 1) both hold question \(layout.questions[q].id)", at: nil))
                 } else {
                     claimed[q] = column
+                    inExport[q] = true
                     questions.append((column, q, matcherOfQuestion[q]))
                 }
             case .id: id = id ?? column
@@ -328,14 +356,20 @@ public final class BatchRunner {
         }
     }
 
-    /// An answer of an `answers` object: a scalar, or an object whose `value` is one (`note` and `evidence` are not scored).
+    /// An answer of an `answers` object: a scalar, or an object whose `value` is one (`note` and
+    /// `evidence` are not scored). An object with a note or evidence but no value is what `gapkit ask`
+    /// writes for a question noted but not yet answered: unanswered.
     static func answer(_ value: Any) -> Result<String, CellProblem> {
         guard let object = value as? [String: Any] else { return scalar(value) }
         guard let inner = object["value"] else {
+            if !object.isEmpty, Set(object.keys).isSubset(of: answerDetailKeys) { return .success("") }
             return .failure(CellProblem(value: compactJSON(value), reason: "an object without a 'value'"))
         }
         return scalar(inner)
     }
+
+    /// The keys an answer may have besides `value`.
+    static let answerDetailKeys: Set<String> = ["note", "evidence"]
 
     /// A JSON value in one line, for a rejected cell.
     static func compactJSON(_ value: Any) -> String {
@@ -407,6 +441,8 @@ public final class BatchRunner {
         if let scalar = node.scalar { return .success(scalar.text) }
         if let mapping = node.mapping {
             guard let value = mapping.first(where: { $0.key.scalar?.text == "value" })?.value else {
+                // A note or evidence without a value: noted, not yet answered.
+                if !mapping.isEmpty, mapping.allSatisfy({ answerDetailKeys.contains($0.key.scalar?.text ?? "") }) { return .success("") }
                 return .failure(CellProblem(value: "", reason: "a mapping without a 'value'"))
             }
             if value.isNull { return .success("") }
@@ -472,12 +508,14 @@ public final class BatchRunner {
             }
             switch role {
             case .question(let q):
+                inExport[q] = true
                 let m = matcherOfQuestion[q]
                 // As bytes, so the matcher's table of raw cells seen before answers most of them.
                 var bytes = text
                 let code = bytes.withUTF8 { matchers[m].code(UnsafeRawBufferPointer($0)) }
                 if code >= CellMatcher.rejected {
-                    try reject(file: file, row: row, column: column, value: text, reason: matchers[m].reason(code))
+                    try reject(file: file, row: row, column: column, value: text, reason: matchers[m].reason(code),
+                               summary: layout.questions[q].id)
                 } else {
                     codes[q] = code
                 }
@@ -530,9 +568,10 @@ public final class BatchRunner {
         try respondentsFile.write(line + "\r\n")
     }
 
-    private func reject(file: String, row: Int, column: String, value: String, reason: String) throws {
+    /// Lists a rejected cell; `summary` names its column in the summary (a question column by its id, not its long header).
+    private func reject(file: String, row: Int, column: String, value: String, reason: String, summary: String? = nil) throws {
         rejectedCells += 1
-        let key = column + "\u{1F}" + reason
+        let key = (summary ?? column) + "\u{1F}" + reason
         if let known = rejectsByReason[key] {
             rejectsByReason[key] = (known.count + 1, known.firstRow)
         } else {

@@ -40,6 +40,17 @@ struct CellMatcher {
                 if known[key] == nil { known[key] = UInt8(index) }
             }
         }
+        // Short labels: the words before a dash or colon ("是" of "是 – 已全面落实…"), where no
+        // other option of the scale has the same short label.
+        var short: [String: UInt8] = [:], ambiguous = Set<String>()
+        for (index, option) in scale.options.enumerated() {
+            for label in languages.compactMap({ option.label.translations[$0] }) {
+                guard let head = Self.shortLabel(label) else { continue }
+                let key = Self.normalize(head)
+                if let other = short[key], other != UInt8(index) { ambiguous.insert(key) } else { short[key] = UInt8(index) }
+            }
+        }
+        for (key, index) in short where known[key] == nil && !ambiguous.contains(key) { known[key] = index }
         let na = scale.allowNA ? Self.notApplicable : Self.rejectedNotApplicable
         for (text, value) in map.values {
             if let index = scale.options.firstIndex(where: { $0.value == value }) {
@@ -51,6 +62,17 @@ struct CellMatcher {
         for word in Self.notApplicableWords where known[word] == nil { known[word] = na }
         self.known = known
         valuesText = scale.options.map(\.value).joined(separator: ", ") + (scale.allowNA ? ", na" : "")
+    }
+
+    /// The part of a label before its first " – ", " - ", " — ", ":" or "：", when the label has one.
+    static func shortLabel(_ label: String) -> String? {
+        for separator in [" – ", " - ", " — ", "：", ":"] {
+            if let range = label.range(of: separator) {
+                let head = label[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+                return head.isEmpty ? nil : head
+            }
+        }
+        return nil
     }
 
     /// The code of a cell given as UTF-8 bytes.

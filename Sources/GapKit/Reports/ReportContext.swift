@@ -19,7 +19,7 @@ struct ReportContext {
     var language: String { input.language }
 
     func text(_ text: LocalizedText?) -> String { text.map { q.text($0, language) } ?? "" }
-    func t(_ key: String) -> String { strings[key] ?? ReportStrings.english[key] ?? key }
+    func t(_ key: String) -> String { strings[key] ?? nil ?? key }
     func date(_ date: CalendarDate) -> String { ReportStrings.date(date, language: language) }
 
     /// The whole tree.

@@ -23,7 +23,7 @@ public struct ReportTemplates: Sendable {
         try ReportTemplates(html: parse(DefaultTemplates.html, name: "report.html.mustache"),
                             markdown: parse(DefaultTemplates.markdown, name: "report.md.mustache"),
                             batch: parse(DefaultTemplates.batchHTML, name: "batch.html.mustache"),
-                            style: parse(DefaultTemplates.style, name: "style.css.mustache"))
+                            style: parse(DefaultTemplates.style, name: "style.css"))
     }
 
     /// The templates in `directory` (those `templates export` writes); a missing one is the default.
@@ -44,7 +44,7 @@ public struct ReportTemplates: Sendable {
         return try ReportTemplates(html: template("report.html.mustache", DefaultTemplates.html),
                                    markdown: template("report.md.mustache", DefaultTemplates.markdown),
                                    batch: template("batch.html.mustache", DefaultTemplates.batchHTML),
-                                   style: template("style.css.mustache", DefaultTemplates.style))
+                                   style: template("style.css", DefaultTemplates.style))
     }
 
     /// Writes the default templates into `directory`, for a consultant to adapt.

@@ -7,14 +7,11 @@ import Testing
     static let questionnaire: Questionnaire? = try? QuestionnaireLoader()
         .load(file: Repository.path("questionnaires/iso20000-1-2018.yaml")).questionnaire
 
-    /// Leaf clause ids of the reference clause tree in ../shared/reference.
+    /// Leaf clause ids of the standard's clause tree (Fixtures/iso20000-1-2018-clauses.txt).
     static func referenceLeaves() throws -> [String] {
-        let text = try String(contentsOf: SharedData.root.appendingPathComponent("reference/iso20000-1-2018-clauses.md"), encoding: .utf8)
-        let ids = text.split(separator: "\n").compactMap { line -> String? in
-            guard let start = line.range(of: "- **") else { return nil }
-            let rest = line[start.upperBound...]
-            let id = rest.prefix { $0.isNumber || $0 == "." }
-            return id.contains(".") ? String(id) : nil
+        let ids = try Fixtures.text("iso20000-1-2018-clauses.txt").split(separator: "\n").compactMap { line -> String? in
+            guard let first = line.first, first.isNumber else { return nil }
+            return String(line.prefix { !$0.isWhitespace })
         }
         return ids.filter { id in !ids.contains { $0.hasPrefix(id + ".") } }
     }

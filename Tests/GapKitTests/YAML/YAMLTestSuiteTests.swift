@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GapKit
 
-/// Runs every case of yaml-test-suite (../shared/data/yaml-test-suite) through the loader.
+/// Runs every case of yaml-test-suite (vendored in Fixtures/yaml-test-suite) through the loader.
 ///
 /// Valid cases must load and, where the suite gives `in.json`, equal it under the YAML 1.2 core
 /// schema. Invalid cases must be rejected with a position. The cases where libyaml itself
@@ -17,7 +17,7 @@ import Testing
     }
 
     static func cases() throws -> [Case] {
-        let root = SharedData.yamlTestSuite
+        let root = Fixtures.yamlTestSuite
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         var cases: [Case] = []
         while let url = enumerator?.nextObject() as? URL {
@@ -50,7 +50,7 @@ import Testing
 
     @Test func everyCaseBehavesAsTheSuiteSaysOrIsAKnownLibyamlDivergence() throws {
         let cases = try Self.cases()
-        try #require(cases.count > 300, "yaml-test-suite not found at \(SharedData.yamlTestSuite.path)")
+        try #require(cases.count > 300, "yaml-test-suite not found at \(Fixtures.yamlTestSuite.path)")
         let known = try Self.known()
         let loader = YAMLLoader()
         var matched = 0, errorsRejected = 0, loadedNoJSON = 0
