@@ -34,12 +34,24 @@ struct Ask: ParsableCommand {
     @Option(help: "The respondent's name, recorded in the answer file.")
     var respondent: String?
 
+    @Option(help: "Who is interviewed: recorded with every answer given (`by`), with --date as its day (`on`).")
+    var interviewee: String?
+
+    @Option(help: "The interviewee's role, recorded in the answer file's list of interviewees.")
+    var role: String?
+
     @Option(help: "The assessment date recorded in a new answer file (or one without a date), YYYY-MM-DD, or 'today'.")
     var date: String?
 
     func validate() throws {
         if let date, date != "today", CalendarDate(date) == nil {
             throw ValidationError("--date must be a day written YYYY-MM-DD, or 'today'")
+        }
+        if role != nil, interviewee == nil { throw ValidationError("--role needs --interviewee: whose role it is") }
+        for (flag, text) in [("--respondent", respondent), ("--interviewee", interviewee), ("--role", role)] {
+            if let text, text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw ValidationError("\(flag) holds a control character")
+            }
         }
     }
 
@@ -61,6 +73,15 @@ struct Ask: ParsableCommand {
             throw report(error)
         }
         if let respondent { set.respondent.name = respondent }
+        var newInterviewee = false
+        if let interviewee {
+            if let index = set.interviewees.firstIndex(where: { $0.name == interviewee }) {
+                if let role, set.interviewees[index].role != role { set.interviewees[index].role = role; newInterviewee = true }
+            } else {
+                set.interviewees.append(.init(name: interviewee, role: role))
+                newInterviewee = true
+            }
+        }
         // A resumed file without a date takes the one given now, so the report command needs no --start.
         let datedNow = resumed && set.date == nil && date != nil
         if datedNow { set.date = assessmentDate() }
@@ -72,6 +93,8 @@ struct Ask: ParsableCommand {
         var session: InterviewSession
         do {
             session = try InterviewSession(questionnaire: questionnaire, answers: set, clause: clause, view: view)
+            session.interviewee = interviewee
+            session.interviewDate = assessmentDate() ?? set.date
         } catch {
             throw ValidationError("--clause \(error.id): no such clause\(error.suggestion.map { "; did you mean \($0)?" } ?? "")")
         }
@@ -87,24 +110,41 @@ struct Ask: ParsableCommand {
             Terminal.write(view.wrap(count == 1 ? view.t("Resuming {1}: 1 answer so far.", answers)
                                                 : view.t("Resuming {1}: {2} answers so far.", answers, count)) + "\n")
         }
-        if !resumed || respondent != nil || datedNow {
+        if !resumed || respondent != nil || datedNow || newInterviewee {
             // A new file, a new respondent name or date: save now, so the file exists from the first moment.
             if let saved = try saver.save(session.answers, change: nil) { session.replace(saved) }
         }
 
+        session.height = Terminal.rows()
         var outcome = session.start()
         Terminal.write(outcome.output)
+        let reader = interactive ? LineReader(width: view.width) : nil
         while !outcome.finished {
-            if interactive { Terminal.write(session.prompt) }
-            guard let line = readLine(strippingNewline: true) else { break }
+            let typed: String?
+            if let reader {
+                typed = reader.readLine(prompt: session.prompt) {
+                    session.resize(width: reader.width, height: Terminal.rows())
+                    return session.redrawn()
+                }
+                if reader.width != session.view.width { session.resize(width: reader.width, height: Terminal.rows()) }
+            } else {
+                typed = readLine(strippingNewline: true)
+            }
+            guard let line = typed else { break }
             outcome = session.handle(line)
             if let changed = outcome.changed {
                 if let saved = try saver.save(session.answers, change: session.answers[changed]) { session.replace(saved) }
             }
             Terminal.write(outcome.output)
         }
+        RawMode.leave()
         if let saved = try saver.finish(session.answers) { session.replace(saved) }
         Terminal.write(session.summary(questionnairePath: self.questionnaire, answersPath: answers))
+        if session.rejectedLines > 0 {
+            Terminal.printError(session.rejectedLines == 1 ? "1 line was refused; everything else is saved in \(answers)."
+                                                           : "\(session.rejectedLines) lines were refused; everything else is saved in \(answers).")
+            throw ExitStatus.dataError
+        }
     }
 
     private func assessmentDate() -> CalendarDate? {
@@ -194,6 +234,7 @@ final class Saver: @unchecked Sendable {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { [self] in
+            RawMode.leave()
             lock.lock()
             if let unsaved, store.hasUnsavedChanges, (try? store.save(unsaved, change: nil)) == nil {
                 Terminal.write("\nInterrupted. \(answersPath) could not be saved.\n")

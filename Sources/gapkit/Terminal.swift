@@ -23,3 +23,19 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 }
+
+extension Terminal {
+    /// The terminal's full width in columns (not capped), or 80 when unknown.
+    static func rawColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// The terminal's height in rows, or 24 when unknown.
+    static func rows() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+        return Int(size.ws_row)
+    }
+}

@@ -25,7 +25,7 @@ public struct AnswerLoader: Sendable {
         try read(YAMLLoader(limits: limits).parse(bytes: bytes, path: path))
     }
 
-    static let rootKeys = ["gapkit", "questionnaire", "respondent", "consultant", "date", "answers"]
+    static let rootKeys = ["gapkit", "questionnaire", "respondent", "consultant", "date", "interviewees", "answers"]
 
     private func read(_ stream: YAMLStream) throws -> AnswerSet {
         var schema = SchemaReader()
@@ -59,6 +59,14 @@ public struct AnswerLoader: Sendable {
                                    organization: respondent["organization"].flatMap { schema.string($0, "organization") })
         }
         set.consultant = fields["consultant"].flatMap { schema.string($0, "consultant") }
+        if let node = fields["interviewees"] {
+            for item in schema.list(node, "interviewees") {
+                guard let person = schema.fields(item, "an interviewee") else { continue }
+                schema.rejectUnknownKeys(person, allowed: ["name", "role"])
+                guard let name = schema.required(person, "name").flatMap({ schema.string($0, "name") }) else { continue }
+                set.interviewees.append(.init(name: name, role: person["role"].flatMap { schema.string($0, "role") }))
+            }
+        }
         if let node = fields["date"], let text = schema.string(node, "date") {
             set.date = CalendarDate(text)
             if set.date == nil { schema.error("'date' must be a day written YYYY-MM-DD, found '\(text)'", at: node.position) }
@@ -83,13 +91,22 @@ public struct AnswerLoader: Sendable {
         var valueNode: YAMLNode? = pair.value
         var note: String?
         var evidence: [String] = []
+        var by: [String] = []
+        var on: CalendarDate?
         if let fields = pair.value.mapping.map({ Fields(node: pair.value, what: "the answer to '\(id)'", pairs: $0) }) {
-            schema.rejectUnknownKeys(fields, allowed: ["value", "note", "evidence"])
+            schema.rejectUnknownKeys(fields, allowed: ["value", "note", "evidence", "by", "on"])
             valueNode = fields["value"]
             note = fields["note"].flatMap { schema.string($0, "note") }
             evidence = fields["evidence"].map { list in schema.list(list, "evidence").compactMap { schema.string($0, "evidence") } } ?? []
+            if let node = fields["by"] {
+                by = node.sequence != nil ? schema.list(node, "by").compactMap { schema.string($0, "by") } : schema.string(node, "by").map { [$0] } ?? []
+            }
+            if let node = fields["on"], let text = schema.string(node, "on") {
+                on = CalendarDate(text)
+                if on == nil { schema.error("'on' must be a day written YYYY-MM-DD, found '\(text)'", at: node.position) }
+            }
         }
-        guard let valueNode, !valueNode.isNull else { return Answer(question: id, value: nil, note: note, evidence: evidence) }
+        guard let valueNode, !valueNode.isNull else { return Answer(question: id, value: nil, note: note, evidence: evidence, interviewees: by, on: on) }
         guard let text = schema.string(valueNode, "value") else { return nil }
         let scale = questionnaire.scale(question.scale)
         let value: Answer.Value
@@ -107,6 +124,6 @@ public struct AnswerLoader: Sendable {
             }
             value = .option(text)
         }
-        return Answer(question: id, value: value, note: note, evidence: evidence)
+        return Answer(question: id, value: value, note: note, evidence: evidence, interviewees: by, on: on)
     }
 }

@@ -5,6 +5,8 @@ public struct AnswerSet: Sendable {
     public var consultant: String?
     /// The date of the assessment; the plan's default start.
     public var date: CalendarDate?
+    /// The people interviewed, with their roles; answers name them in `by`.
+    public var interviewees: [Interviewee] = []
     /// Answers in file order.
     public private(set) var answers: [Answer]
     private var index: [String: Int]
@@ -35,6 +37,17 @@ public struct AnswerSet: Sendable {
         }
     }
 
+    /// A person interviewed, and their role.
+    public struct Interviewee: Hashable, Sendable {
+        public var name: String
+        public var role: String?
+
+        public init(name: String, role: String? = nil) {
+            self.name = name
+            self.role = role
+        }
+    }
+
     public struct Respondent: Hashable, Sendable {
         public var name: String?
         public var role: String?
@@ -55,6 +68,10 @@ public struct Answer: Hashable, Sendable {
     public var value: Value?
     public var note: String?
     public var evidence: [String]
+    /// Who gave the answer (`by`): one name, or several when interviews agreed.
+    public var interviewees: [String]
+    /// When it was given (`on`).
+    public var on: CalendarDate?
 
     public enum Value: Hashable, Sendable, CustomStringConvertible {
         /// An option value of the question's scale, e.g. "yes" or "3".
@@ -70,10 +87,16 @@ public struct Answer: Hashable, Sendable {
         }
     }
 
-    public init(question: String, value: Value?, note: String? = nil, evidence: [String] = []) {
+    /// Only a value: written as `id: value`.
+    var isBare: Bool { note == nil && evidence.isEmpty && interviewees.isEmpty && on == nil }
+
+    public init(question: String, value: Value?, note: String? = nil, evidence: [String] = [],
+                interviewees: [String] = [], on: CalendarDate? = nil) {
         self.question = question
         self.value = value
         self.note = note
         self.evidence = evidence
+        self.interviewees = interviewees
+        self.on = on
     }
 }

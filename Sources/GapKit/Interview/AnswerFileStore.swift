@@ -61,6 +61,7 @@ public final class AnswerFileStore {
     public func save(_ set: AnswerSet, change: Answer?) throws -> (answers: AnswerSet, notice: String?) {
         if let change, !pending.contains(change.question) { pending.append(change.question) }
         hasUnsavedChanges = true
+        if let problem = Self.controlCharacter(in: set) { throw OutputError(path: path, reason: problem) }
         var result = set, notice: String?
         let onDisk = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         if let onDisk, onDisk != known {
@@ -80,6 +81,27 @@ public final class AnswerFileStore {
         pending = []
         hasUnsavedChanges = false
         return (result, notice)
+    }
+
+    /// Where an answer's text holds a control character (an escape code typed at a terminal), if
+    /// anywhere: such text is never saved. Line breaks and tabs, which a hand-written file may hold, are text.
+    static func controlCharacter(in set: AnswerSet) -> String? {
+        func bad(_ text: String?) -> Unicode.Scalar? {
+            text?.unicodeScalars.first { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }
+        }
+        for answer in set.answers {
+            let texts = [("value", answer.value?.description), ("note", answer.note)] + answer.evidence.map { ("evidence", $0) }
+                + answer.interviewees.map { ("by", $0) }
+            for (what, text) in texts {
+                if let scalar = bad(text) {
+                    return "the \(what) of \(answer.question) holds the control character U+\(String(scalar.value, radix: 16, uppercase: true)), which is never saved"
+                }
+            }
+        }
+        for text in [set.respondent.name, set.respondent.role, set.respondent.organization, set.consultant] {
+            if let scalar = bad(text) { return "the respondent holds the control character U+\(String(scalar.value, radix: 16, uppercase: true)), which is never saved" }
+        }
+        return nil
     }
 
     /// Writes `set` where it can still be saved when `path` cannot be written: the system's

@@ -12,11 +12,16 @@ public enum AnswerFileWriter {
         }
         if let consultant = set.consultant { out += "consultant: \(quote(consultant))\n" }
         if let date = set.date { out += "date: \(date)\n" }
+        if !set.interviewees.isEmpty {
+            out += "interviewees:\n" + set.interviewees.map { person in
+                "  - {name: \(quote(person.name))" + (person.role.map { ", role: \(quote($0))" } ?? "") + "}\n"
+            }.joined()
+        }
         guard !set.answers.isEmpty else { return out + "answers: {}\n" }
         out += "answers:\n"
         for answer in set.answers {
             let key = "  \(quote(answer.question)):"
-            if answer.note == nil && answer.evidence.isEmpty, let value = answer.value {
+            if answer.isBare, let value = answer.value {
                 out += "\(key) \(quote(value.description))\n"
                 continue
             }
@@ -26,6 +31,9 @@ public enum AnswerFileWriter {
             if !answer.evidence.isEmpty {
                 out += "    evidence:\n" + answer.evidence.map { "      - \(quote($0))\n" }.joined()
             }
+            if answer.interviewees.count == 1 { out += "    by: \(quote(answer.interviewees[0]))\n" }
+            if answer.interviewees.count > 1 { out += "    by: [" + answer.interviewees.map(quote).joined(separator: ", ") + "]\n" }
+            if let on = answer.on { out += "    on: \(on)\n" }
         }
         return out
     }
@@ -38,14 +46,22 @@ public enum AnswerFileWriter {
         if !respondent.isEmpty { root.append(.init("respondent", .object(respondent))) }
         if let consultant = set.consultant { root.append(.init("consultant", .string(consultant))) }
         if let date = set.date { root.append(.init("date", .string(date.description))) }
+        if !set.interviewees.isEmpty {
+            root.append(.init("interviewees", .array(set.interviewees.map { person in
+                .object([.init("name", .string(person.name))] + (person.role.map { [.init("role", .string($0))] } ?? []))
+            })))
+        }
         root.append(.init("answers", .object(set.answers.map { answer in
-            if answer.note == nil && answer.evidence.isEmpty, let value = answer.value {
+            if answer.isBare, let value = answer.value {
                 return .init(answer.question, .string(value.description))
             }
             var fields: [JSONValue.Member] = []
             if let value = answer.value { fields.append(.init("value", .string(value.description))) }
             if let note = answer.note { fields.append(.init("note", .string(note))) }
             if !answer.evidence.isEmpty { fields.append(.init("evidence", .array(answer.evidence.map { .string($0) }))) }
+            if answer.interviewees.count == 1 { fields.append(.init("by", .string(answer.interviewees[0]))) }
+            if answer.interviewees.count > 1 { fields.append(.init("by", .array(answer.interviewees.map { .string($0) }))) }
+            if let on = answer.on { fields.append(.init("on", .string(on.description))) }
             return .init(answer.question, .object(fields))
         })))
         return JSONWriter().string(.object(root))

@@ -6,6 +6,17 @@ extension InterviewSession {
         self.answers = answers
     }
 
+    /// Draws later screens for a terminal of a new size.
+    public mutating func resize(width: Int, height: Int) {
+        view = InterviewView(colour: view.colour, width: width, language: view.language)
+        self.height = height
+    }
+
+    /// The current question's screen, drawn again (Ctrl-L).
+    public func redrawn() -> String {
+        current == nil ? allAnswered() : screen()
+    }
+
     /// The closing summary: counts in scope, scores, the top findings and the command that writes the report.
     public func summary(questionnairePath: String, answersPath: String) -> String {
         var answered = 0, skipped = 0, notApplicable = 0

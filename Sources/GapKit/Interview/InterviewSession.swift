@@ -12,19 +12,30 @@ public struct InterviewSession: Sendable {
         public var changed: String?
         /// The walk is over (quit, or nothing left to ask).
         public var finished: Bool
+        /// The line was refused (not an answer, an unknown clause, a control character).
+        public var rejected = false
     }
 
     enum Mode: Sendable { case command, note, evidence }
 
     public let questionnaire: Questionnaire
     public internal(set) var answers: AnswerSet
-    public let view: InterviewView
+    public internal(set) var view: InterviewView
+    /// How many lines were refused so far: a script that had any ends with a non-zero status.
+    public private(set) var rejectedLines = 0
+    /// Rows of the terminal: `l` shows a page of that many lines.
+    public var height = 24
+    /// Who is being interviewed and on which day: recorded with every answer (`by`, `on`).
+    public var interviewee: String?
+    public var interviewDate: CalendarDate?
     /// The questions in scope, depth first.
     let walk: [Questionnaire.Question]
     let clauseOf: [String: Questionnaire.Clause]
     let scope: Questionnaire.Clause?
     var position = 0
     var mode = Mode.command
+    /// The `l` list whose next page an empty line shows.
+    var listing: Listing?
 
     /// The clause that `--clause` names does not exist.
     public struct UnknownClause: Error, Sendable {
@@ -64,7 +75,7 @@ public struct InterviewSession: Sendable {
     /// Opens at the first unanswered question in scope.
     public mutating func start() -> Outcome {
         position = -1
-        var output = view.block(Self.keyHint(view.t("Type an option's value or number. ? help · n note · e evidence · s skip · b back · g CLAUSE jump · l list · q quit")), .dim)
+        var output = view.block(Self.keyHint(view.t("Type an option's value, number or label. ? help · n note · e evidence · s skip · b back · g clause or words · l list · q quit")), .dim)
         guard let next = nextUnanswered(after: -1, output: &output) else {
             position = walk.count
             return Outcome(output: output + allAnswered(), changed: nil, finished: false)
@@ -84,7 +95,21 @@ public struct InterviewSession: Sendable {
 
     /// Handles one line: an answer, a command, or the text of a note or evidence.
     public mutating func handle(_ line: String) -> Outcome {
-        let input = line.trimmingCharacters(in: .whitespaces)
+        let outcome = handleLine(line)
+        if outcome.rejected { rejectedLines += 1 }
+        return outcome
+    }
+
+    private mutating func handleLine(_ line: String) -> Outcome {
+        let pendingList = listing
+        listing = nil
+        let input = line.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
+        if let bad = input.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            mode = .command
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count)) + String(bad.value, radix: 16, uppercase: true)
+            return refuse(view.t("The line holds the control character {1} (an escape code?): nothing recorded.", code))
+        }
+        if let pendingList, input.isEmpty { return list(pendingList) }
         guard let question = current else { return handleAfterTheWalk(input) }
         switch mode {
         case .note, .evidence:
@@ -94,23 +119,47 @@ public struct InterviewSession: Sendable {
             var answer = answers[question.id] ?? Answer(question: question.id, value: nil)
             if wasNote { answer.note = input } else { answer.evidence.append(input) }
             answers.set(answer)
-            return Outcome(output: view.block(view.t(wasNote ? "Note saved." : "Evidence saved."), .answer) + screen(),
-                           changed: question.id, finished: false)
+            let saved = wasNote ? view.t("Note saved.") : view.t("Evidence {1} saved.", answer.evidence.count)
+            return Outcome(output: view.block("✓ " + saved, .answer), changed: question.id, finished: false)
         case .command:
             break
         }
         let scale = questionnaire.scale(question.scale)
-        if let value = answerValue(input, scale: scale) { return record(value, for: question) }
+        switch scale?.reading(of: input) ?? .none {
+        case .value(let value): return record(value, for: question)
+        case .ambiguous(let values):
+            let choices = values.map { "\($0) (\(shortLabel(.option($0), question)))" }
+            return refuse(view.t("'{1}' could mean {2}: type one of them.", TerminalWidth.truncate(input, to: 40),
+                                 choices.joined(separator: view.t(" or "))))
+        case .notApplicableRefused:
+            return refuse(view.t("This question cannot be answered 'not applicable'."))
+        case .none:
+            break
+        }
         let (command, argument) = Self.split(input)
         switch command {
         case "":
             return again(view.t("Type an answer, or ? for help."))
         case "?", "h", "help":
-            return Outcome(output: help(question) + "\n" + screen(), changed: nil, finished: false)
+            return Outcome(output: help(question), changed: nil, finished: false)
+        case "n" where argument == "-":
+            guard var answer = answers[question.id], answer.note != nil else { return again(view.t("There is no note to clear.")) }
+            answer.note = nil
+            answers.set(answer)
+            return Outcome(output: view.block(view.t("Note cleared."), .answer), changed: question.id, finished: false)
+        case "e" where argument.map({ $0.hasPrefix("-") && Int($0.dropFirst()) != nil }) == true:
+            let number = Int(argument!.dropFirst())!
+            guard var answer = answers[question.id], answer.evidence.indices.contains(number - 1) else {
+                return refuse(view.t("There is no evidence {1}; the current evidence is numbered in the question's Current line.", number))
+            }
+            let removed = answer.evidence.remove(at: number - 1)
+            answers.set(answer)
+            return Outcome(output: view.block(view.t("Evidence {1} removed: {2}", number, TerminalWidth.truncate(removed, to: 50)), .answer),
+                           changed: question.id, finished: false)
         case "n", "e":
             mode = command == "n" ? .note : .evidence
             // Inline text (`n Policy drafted`) is recorded at once, as if typed on the next line.
-            if let argument { return handle(argument) }
+            if let argument { return handleLine(argument) }
             let what = command == "n" ? "Type the note (it replaces the current one), then Enter; an empty line cancels."
                 : "Type one piece of evidence, then Enter; an empty line cancels."
             return Outcome(output: view.block(view.t(what)), changed: nil, finished: false)
@@ -123,45 +172,29 @@ public struct InterviewSession: Sendable {
         case "g":
             return jump(to: argument)
         case "l":
-            return Outcome(output: list() + screen(), changed: nil, finished: false)
+            return list(filter: argument)
         case "q":
             return Outcome(output: "", changed: nil, finished: true)
         default:
             let options = (scale?.options.map(\.value) ?? []) + (scale?.allowNA == true ? ["na"] : [])
             let echo = TerminalWidth.truncate(input, to: 40)  // a pasted paragraph is not repeated in full
             if let scale, Self.valuesAreNumbers(scale) {
-                return again(view.t("'{1}' is not an answer here. Answers: {2}.", echo, options.joined(separator: ", ")))
+                return refuse(view.t("'{1}' is not an answer here. Answers: {2}.", echo, options.joined(separator: ", ")))
             }
-            return again(view.t("'{1}' is not an answer here. Answers: {2} or 1–{3}.", echo, options.joined(separator: ", "), options.count))
+            return refuse(view.t("'{1}' is not an answer here. Answers: {2} or 1–{3}.", echo, options.joined(separator: ", "), options.count))
         }
-    }
-
-    /// An option's value wins over its number (on a 0–5 scale, `3` is the value "3"); then `na`; then a number 1…n.
-    ///
-    /// On a scale whose values are all whole numbers, a number is only ever a value: `6` on a
-    /// 0–5 scale is no answer, not the sixth option.
-    func answerValue(_ input: String, scale: Questionnaire.Scale?) -> Answer.Value? {
-        guard let scale, !input.isEmpty else { return nil }
-        let numeric = Self.valuesAreNumbers(scale)
-        if let option = scale.options.first(where: { $0.value == input })
-            ?? scale.options.first(where: { $0.value.lowercased() == input.lowercased() })
-            ?? (numeric ? Int(input).flatMap { number in scale.options.first { Int($0.value) == number } } : nil) {
-            return .option(option.value)
-        }
-        if input.lowercased() == "na", scale.allowNA { return .notApplicable }
-        if !numeric, let number = Int(input) {
-            if (1...scale.options.count).contains(number) { return .option(scale.options[number - 1].value) }
-            if scale.allowNA, number == scale.options.count + 1 { return .notApplicable }
-        }
-        return nil
     }
 
     private mutating func record(_ value: Answer.Value, for question: Questionnaire.Question) -> Outcome {
         var answer = answers[question.id] ?? Answer(question: question.id, value: nil)
+        if let interviewee, answer.value != value || !answer.interviewees.contains(interviewee) {
+            answer.interviewees = [interviewee]
+            answer.on = interviewDate
+        }
         answer.value = value
         answers.set(answer)
         var outcome = move(from: position, skipped: false)
-        outcome.output = view.block("✓ \(question.id): \(label(value, question))", .answer) + outcome.output
+        outcome.output = view.block("✓ \(question.id) → \(fullLabel(value, question))", .answer) + outcome.output
         outcome.changed = question.id
         return outcome
     }
@@ -188,7 +221,7 @@ public struct InterviewSession: Sendable {
         case "g":
             return jump(to: argument)
         case "l":
-            return Outcome(output: list() + allAnswered(), changed: nil, finished: false)
+            return list(filter: argument)
         case "q":
             return Outcome(output: "", changed: nil, finished: true)
         default:
@@ -201,27 +234,14 @@ public struct InterviewSession: Sendable {
         "\n" + view.block(view.t("Every question in scope is answered or skipped. To change an answer type b (back) or g CLAUSE (jump); l lists the clauses; q finishes."))
     }
 
-    private mutating func jump(to id: String?) -> Outcome {
-        guard let id, !id.isEmpty else { return again(view.t("Type g and a clause id, e.g. g 8.5.1.")) }
-        let candidates = (scope.map { [$0] + Self.descendants($0) } ?? questionnaire.allClauses)
-        guard let clause = candidates.first(where: { $0.id == id }) else {
-            let hint = Suggestion.closest(to: id, in: candidates.map(\.id)).map { " " + view.t("Did you mean {1}?", $0) } ?? ""
-            return again(view.t("There is no clause '{1}' here.", id) + hint + " " + view.t("Type l to list the clauses."))
-        }
-        let ids = Set(clause.allQuestions.map(\.id))
-        guard let target = walk.indices.first(where: { ids.contains(walk[$0].id) && applies(walk[$0]) }) else {
-            return again(view.t("Clause {1} has no question that applies.", id))
-        }
-        position = target
-        return Outcome(output: screen(), changed: nil, finished: false)
+    /// A hint; the question stays on the screen above it.
+    func again(_ hint: String) -> Outcome {
+        Outcome(output: view.block(hint, .warning), changed: nil, finished: false)
     }
 
-    private static func descendants(_ clause: Questionnaire.Clause) -> [Questionnaire.Clause] {
-        clause.clauses.flatMap { [$0] + descendants($0) }
-    }
-
-    private func again(_ hint: String) -> Outcome {
-        Outcome(output: view.block(hint, .warning) + screen(), changed: nil, finished: false)
+    /// A hint for a line that was refused (counted: a script with refused lines ends with status 65).
+    func refuse(_ hint: String) -> Outcome {
+        Outcome(output: view.block(hint, .warning), changed: nil, finished: false, rejected: true)
     }
 
     static func split(_ input: String) -> (String, String?) {
@@ -274,12 +294,28 @@ public struct InterviewSession: Sendable {
         return label.isEmpty || label == option ? option : "\(option) (\(label))"
     }
 
+    /// What the echo after an answer shows: the option's full label in the interview's language ("否 – 尚未建立").
+    func fullLabel(_ value: Answer.Value, _ question: Questionnaire.Question) -> String {
+        guard case .option(let option) = value else { return view.t("not applicable") }
+        let label = text(questionnaire.scale(question.scale)?.option(option)?.label)
+        return label.isEmpty ? option : label
+    }
+
+    /// The part of an option's label before " – " ("是", "Partial"), or the whole label.
+    func shortLabel(_ value: Answer.Value, _ question: Questionnaire.Question) -> String {
+        let label = fullLabel(value, question)
+        return label.range(of: " – ").map { String(label[..<$0.lowerBound]) } ?? label
+    }
+
+    /// Longest a note or evidence is shown in the question's Current line: three lines' worth.
+    var factWidth: Int { view.width * 3 }
+
     /// The question as it is shown: progress, clause, text, options and the current answer, every line within the width.
     func screen() -> String {
         guard let question = current else { return "" }
         let clause = clauseOf[question.id]
-        let progress = "[\(position + 1)/\(walk.count)] \(NumberFormat.percent(Double(position + 1) / Double(walk.count), decimals: 0))"
-        let heading = view.wrap(progress + "  " + "\(clause?.id ?? "") \(text(clause?.title))",
+        let progress = self.progress()
+        let heading = view.wrap(progress + "  " + "\(clause?.id ?? "") \(text(clause?.title))" + (clause.map(clauseProgress) ?? ""),
                                 continuation: String(repeating: " ", count: TerminalWidth.of(progress) + 2))
         var out = "\n" + heading.split(separator: "\n").enumerated().map { index, line in
             index == 0 && line.hasPrefix(progress)
@@ -302,11 +338,15 @@ public struct InterviewSession: Sendable {
                 let line = lead + TerminalWidth.padRight(row.value, to: width) + "  " + row.label + (row.chosen ? "  ◀" : "")
                 out += view.block(line, row.chosen ? .answer : nil, continuation: String(repeating: " ", count: TerminalWidth.of(lead) + width + 2))
             }
+            if !numbered { out += view.block(view.t("Numbers are values here: type the value."), .dim, indent: "  ") }
             if let answer {
                 var facts: [String] = []
                 if let value = answer.value { facts.append(view.t("answer {1}", label(value, question))) }
-                if let note = answer.note { facts.append(view.t("note: {1}", note)) }
-                if !answer.evidence.isEmpty { facts.append(view.t("evidence: {1}", answer.evidence.joined(separator: "; "))) }
+                if let note = answer.note { facts.append(view.t("note: {1}", TerminalWidth.truncate(note, to: factWidth))) }
+                if !answer.evidence.isEmpty {
+                    let numbered = answer.evidence.enumerated().map { "\($0.offset + 1)) " + TerminalWidth.truncate($0.element, to: factWidth) }
+                    facts.append(view.t("evidence: {1}", numbered.joined(separator: "; ")))
+                }
                 if !facts.isEmpty { out += view.block(view.t("Current") + " " + facts.joined(separator: " · "), .answer, indent: "  ") }
             }
         }
@@ -326,18 +366,7 @@ public struct InterviewSession: Sendable {
         if !question.evidence.isEmpty {
             out += "  " + view.t("Ask to see:") + "\n" + question.evidence.map { view.block("- " + text($0), indent: "    ", continuation: "      ") }.joined()
         }
-        return out.isEmpty ? "  " + view.t("No help for this question.") + "\n" : out
-    }
-
-    /// The leaf clauses in scope with how many of their questions are answered.
-    func list() -> String {
-        let clauses = (scope.map { [$0] + Self.descendants($0) } ?? questionnaire.allClauses).filter { !$0.questions.isEmpty }
-        let here = current.flatMap { clauseOf[$0.id]?.id }
-        return clauses.map { clause in
-            let done = clause.questions.filter { answers[$0.id]?.value != nil }.count
-            let marker = clause.id == here ? "→ " : "  "
-            let line = marker + TerminalWidth.padRight(clause.id, to: 9) + TerminalWidth.padRight(TerminalWidth.truncate(text(clause.title), to: view.width - 20), to: view.width - 19) + "\(done)/\(clause.questions.count)"
-            return line + "\n"
-        }.joined()
+        if out.isEmpty { out = "  " + view.t("No help for this question.") + "\n" }
+        return out + view.block(view.t("Keys: n TEXT note · n - clears it · e TEXT evidence · e -N removes evidence N · s skip · b back · g CLAUSE or WORDS jump · l [8 | open | WORDS] list · q quit"), .dim, indent: "  ")
     }
 }

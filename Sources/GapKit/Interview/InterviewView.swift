@@ -37,21 +37,26 @@ public struct InterviewView: Sendable {
                     lineWidth = 0
                     if word == " " { continue }
                 }
-                // A word wider than a whole line (a long path) is cut into pieces that fit.
-                while TerminalWidth.of(word.trimmingTrailingSpaces()) > room(lead) {
+                // A word wider than a whole line (a long path) is cut into pieces that fit, in one pass.
+                var wordWidth = TerminalWidth.of(word)
+                if wordWidth - (word.hasSuffix(" ") ? 1 : 0) > room(lead) {
                     var cut = "", used = 0
                     for character in word {
-                        if used + TerminalWidth.of(character) > room(lead) { break }
+                        let w = TerminalWidth.of(character)
+                        if used + w > room(lead), !cut.isEmpty, character != " " {
+                            lines.append(lead + cut)
+                            lead = continuation
+                            cut = ""
+                            used = 0
+                        }
                         cut.append(character)
-                        used += TerminalWidth.of(character)
+                        used += w
                     }
-                    if cut.isEmpty, let first = word.first { cut = String(first) }
-                    lines.append(lead + cut)
-                    lead = continuation
-                    word.removeFirst(cut.count)
+                    word = cut
+                    wordWidth = used
                 }
                 line += word
-                lineWidth += TerminalWidth.of(word)
+                lineWidth += wordWidth
             }
             lines.append(lead + line.trimmingTrailingSpaces())
         }

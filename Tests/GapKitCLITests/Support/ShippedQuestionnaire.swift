@@ -21,9 +21,4 @@ enum ShippedQuestionnaire {
         guard let questions = count("questions"), let milestones = count("milestones"), let documents = count("documents") else { return nil }
         return Counts(questions: questions, milestones: milestones, documents: documents)
     }()
-
-    /// The interview's progress label for question `position` (1-based): `[3/251] 1%`.
-    static func progress(_ position: Int, of total: Int) -> String {
-        "[\(position)/\(total)] \(Int((Double(position) / Double(total) * 100).rounded()))%"
-    }
 }

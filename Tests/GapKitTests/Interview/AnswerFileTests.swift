@@ -17,13 +17,36 @@ import Testing
             set.set(Answer(question: question.id,
                            value: Bool.random(using: &random) ? .option(options.randomElement(using: &random)!.value) : nil,
                            note: Bool.random(using: &random) ? texts.randomElement(using: &random) : nil,
-                           evidence: (0..<Int.random(in: 0...2, using: &random)).map { _ in texts.randomElement(using: &random)! }))
+                           evidence: (0..<Int.random(in: 0...2, using: &random)).map { _ in texts.randomElement(using: &random)! },
+                           interviewees: (0..<Int.random(in: 0...2, using: &random)).map { _ in texts.randomElement(using: &random)! },
+                           on: Bool.random(using: &random) ? CalendarDate("2026-11-2\(Int.random(in: 1...9, using: &random))") : nil))
         }
+        set.interviewees = [.init(name: "Li Wei", role: texts.randomElement(using: &random)), .init(name: "王芳")]
         let text = AnswerFileWriter.text(set)
         let read = try AnswerLoader(questionnaire: Self.questionnaire).load(text, path: "a.yaml")
         #expect(read.answers.filter { $0.value != nil || $0.note != nil || !$0.evidence.isEmpty }
             == set.answers.filter { $0.value != nil || $0.note != nil || !$0.evidence.isEmpty })
         #expect(read.respondent == set.respondent && read.consultant == set.consultant && read.date == set.date)
+        #expect(read.interviewees == set.interviewees)
+        let json = try AnswerLoader(questionnaire: Self.questionnaire).load(AnswerFileWriter.json(set), path: "a.json")
+        #expect(json.answers == read.answers && json.interviewees == set.interviewees)
+    }
+
+    @Test(arguments: [
+        (Answer(question: "Q1", value: .option("yes"), note: "Policy\u{1B}[D drafted"), "the note of Q1 holds the control character U+1B"),
+        (Answer(question: "Q1", value: nil, evidence: ["ok", "bell\u{7}"]), "the evidence of Q1 holds the control character U+7"),
+        (Answer(question: "Q1", value: nil, interviewees: ["Li\u{9B}Wei"]), "the by of Q1 holds the control character U+9B"),
+    ])
+    func theStoreNeverSavesAControlCharacter(answer: Answer, reason: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = AnswerFileStore(path: folder.appendingPathComponent("a.yaml").path, questionnaire: Self.questionnaire)
+        let error = #expect(throws: OutputError.self) { try store.save(AnswerSet(questionnaire: "mini", answers: [answer]), change: answer) }
+        #expect(error?.reason == reason + ", which is never saved")
+        #expect(!FileManager.default.fileExists(atPath: store.path))
+        #expect(try store.save(AnswerSet(questionnaire: "mini", answers: [Answer(question: "Q1", value: nil, note: "two\nlines\tand a tab")]), change: nil).notice == nil,
+                "line breaks and tabs of a hand-written note are text")
     }
 
     @Test func aFileEditedByHandIsReadAgainAndOnlyTheNewChangeIsAppliedOnTop() throws {
