@@ -25,7 +25,7 @@ public struct BatchReport {
     /// Five bands of a score for the heatmap (b0 worst … b4 best), `bn` for none.
     static func band(_ score: Double?) -> String {
         guard let score, score.isFinite else { return "bn" }
-        return "b\(min(4, Int(score * 5)))"
+        return "b\(min(4, Int(min(max(score, 0), 1) * 5)))"
     }
 
     func values() -> [String: Any] {

@@ -4,6 +4,11 @@
 /// unique, `after` links form no cycle and every number is in range (see questionnaires/SCHEMA.md).
 public struct Questionnaire: Sendable {
     public static let schemaVersion = 1
+    /// The largest weight of one clause or question (questionnaires/SCHEMA.md, "Bounds").
+    public static let maxWeight = 1_000.0
+    /// Where the product of the weights on a question's path must lie, so that sums of weighted
+    /// scores over any number of questions stay finite and never divide by zero.
+    public static let pathWeights = 1e-6...1e6
 
     public var id: String
     public var title: LocalizedText
@@ -53,6 +58,10 @@ public struct Questionnaire: Sendable {
 
     /// An answer scale: the options a question can be answered with.
     public struct Scale: Hashable, Sendable {
+        /// The most options a scale may have: `gapkit batch` stores an answer as one byte, with
+        /// codes from 250 up reserved for not applicable, empty and rejected cells.
+        public static let maxOptions = 200
+
         public var id: String
         public var options: [Option]
         /// Whether `na` (not applicable) is an acceptable answer.

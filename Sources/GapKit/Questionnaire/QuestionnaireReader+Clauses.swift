@@ -1,8 +1,12 @@
+import Foundation
+
 /// What a question inherits from the questionnaire.
 struct QuestionContext {
     var defaultScale: String?
     /// When areas are declared, every question must name one.
     var requiresArea: Bool
+    /// The product of the weights of the clauses above (1 at the top).
+    var pathWeight: Double
 }
 
 extension QuestionnaireReader {
@@ -14,9 +18,11 @@ extension QuestionnaireReader {
         guard let (id, fields) = entity(node, "clause", kind: .clause, allowed: Self.clauseKeys) else { return nil }
         let title = schema.required(fields, "title").flatMap { schema.text($0, "title") }
         let summary = fields["summary"].flatMap { schema.text($0, "summary") }
-        let weight = positive(fields, "weight", default: 1)
-        let clauses = items(fields["clauses"], "clauses").compactMap { readClause($0, context) }
-        let questions = items(fields["questions"], "questions").compactMap { readQuestion($0, context, clause: id) }
+        let weight = positive(fields, "weight", default: 1, maximum: Questionnaire.maxWeight)
+        var inner = context
+        inner.pathWeight = pathWeight(context.pathWeight * (weight ?? 1), of: "clause '\(id)'", fields["weight"] ?? node)
+        let clauses = items(fields["clauses"], "clauses").compactMap { readClause($0, inner) }
+        let questions = items(fields["questions"], "questions").compactMap { readQuestion($0, inner, clause: id) }
         if fields["clauses"] == nil, fields["questions"] == nil {
             schema.warning("clause '\(id)' has no questions and no sub-clauses; it will be reported as not assessed", at: node.position)
         }
@@ -44,7 +50,8 @@ extension QuestionnaireReader {
         } else if context.requiresArea {
             schema.error("question '\(id)' is missing the required key 'area'", at: node.position)
         }
-        let weight = positive(fields, "weight", default: 1)
+        let weight = positive(fields, "weight", default: 1, maximum: Questionnaire.maxWeight)
+        _ = pathWeight(context.pathWeight * (weight ?? 1), of: "question '\(id)'", fields["weight"] ?? node)
         let mandatory = fields["mandatory"].flatMap { schema.bool($0, "mandatory") } ?? false
         let gapFinding = fields["gap_finding"].flatMap { readGapFinding($0, question: id, mandatory: mandatory) } ?? .major
         let group = fields["nc_group"].flatMap { schema.identifier($0, "nc_group") } ?? clause
@@ -71,6 +78,20 @@ extension QuestionnaireReader {
                          at: node.position)
         }
         return grade
+    }
+
+    /// `product` if it lies in `Questionnaire.pathWeights`; otherwise reports it and returns 1, so
+    /// the questions below are not reported again for the same weight.
+    private mutating func pathWeight(_ product: Double, of what: String, _ node: YAMLNode) -> Double {
+        guard Questionnaire.pathWeights.contains(product) else {
+            let range = Questionnaire.pathWeights
+            let shown = product >= 1 ? NumberFormat.days(product) : String(format: "%.3g", product)
+            schema.error("the weights of \(what) and the clauses above it multiply to \(shown); "
+                         + "the product must lie between \(NumberFormat.fixed(range.lowerBound, decimals: 6)) and \(NumberFormat.days(range.upperBound))",
+                         at: node.position)
+            return 1
+        }
+        return product
     }
 
     private mutating func readCondition(_ node: YAMLNode, question: String) -> Questionnaire.Condition? {

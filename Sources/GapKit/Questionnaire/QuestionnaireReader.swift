@@ -54,7 +54,7 @@ struct QuestionnaireReader {
         let actions = items(fields["actions"], "actions").compactMap { readAction($0) }
         let milestones = items(fields["milestones"], "milestones").compactMap { readMilestone($0) }
         let requirements = items(fields["requirements"], "requirements").compactMap { readRequirement($0) }
-        let context = QuestionContext(defaultScale: defaultScale, requiresArea: !areas.isEmpty)
+        let context = QuestionContext(defaultScale: defaultScale, requiresArea: !areas.isEmpty, pathWeight: 1)
         var clauses: [Questionnaire.Clause] = []
         if let node = schema.required(fields, "clauses") {
             let nodes = schema.list(node, "clauses")
@@ -196,6 +196,9 @@ struct QuestionnaireReader {
         if let list = schema.required(named, "options") {
             let nodes = schema.list(list, "options")
             if nodes.isEmpty, list.sequence != nil { schema.error("\(what) has no options", at: list.position) }
+            if nodes.count > Questionnaire.Scale.maxOptions {
+                schema.error("\(what) has \(nodes.count) options; a scale has at most \(Questionnaire.Scale.maxOptions)", at: list.position)
+            }
             for optionNode in nodes {
                 guard let option = schema.fields(optionNode, "an option of \(what)") else { continue }
                 schema.rejectUnknownKeys(option, allowed: ["value", "label", "score"])

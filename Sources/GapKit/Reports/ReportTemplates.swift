@@ -23,7 +23,7 @@ public struct ReportTemplates: Sendable {
         try ReportTemplates(html: parse(DefaultTemplates.html, name: "report.html.mustache"),
                             markdown: parse(DefaultTemplates.markdown, name: "report.md.mustache"),
                             batch: parse(DefaultTemplates.batchHTML, name: "batch.html.mustache"),
-                            style: parse(DefaultTemplates.style, name: "style.css"))
+                            style: parse(DefaultTemplates.style, name: "style.css", partial: "style"))
     }
 
     /// The templates in `directory` (those `templates export` writes); a missing one is the default.
@@ -32,19 +32,19 @@ public struct ReportTemplates: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(path: directory, reason: .notFound)
         }
-        func template(_ name: String, _ fallback: String) throws -> MustacheTemplate {
+        func template(_ name: String, _ fallback: String, partial: String? = nil) throws -> MustacheTemplate {
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            guard FileManager.default.fileExists(atPath: path) else { return try parse(fallback, name: name) }
-            let bytes = try InputFile.read(path, maxSize: 4 << 20)
+            guard FileManager.default.fileExists(atPath: path) else { return try parse(fallback, name: name, partial: partial) }
+            let bytes = try InputFile.read(path, maxSize: TemplateCheck.maxBytes)
             guard let text = String(bytes: bytes, encoding: .utf8) else {
                 throw DiagnosticsError(file: SourceFile(path: path, text: ""), .error("the template is not UTF-8 text", at: nil))
             }
-            return try parse(text, name: path)
+            return try parse(text, name: path, partial: partial)
         }
         return try ReportTemplates(html: template("report.html.mustache", DefaultTemplates.html),
                                    markdown: template("report.md.mustache", DefaultTemplates.markdown),
                                    batch: template("batch.html.mustache", DefaultTemplates.batchHTML),
-                                   style: template("style.css", DefaultTemplates.style))
+                                   style: template("style.css", DefaultTemplates.style, partial: "style"))
     }
 
     /// Writes the default templates into `directory`, for a consultant to adapt.
@@ -59,8 +59,19 @@ public struct ReportTemplates: Sendable {
         try AtomicFile.write(files)
     }
 
-    private static func parse(_ text: String, name: String) throws -> MustacheTemplate {
+    /// Parses a template after `TemplateCheck` has found it within bounds. `partial` is the name
+    /// under which the library registers it: a partial may not include itself.
+    private static func parse(_ text: String, name: String, partial: String? = nil) throws -> MustacheTemplate {
         MarkdownContentType.register
+        let check = TemplateCheck(text)
+        var problems = check.problems
+        if let partial {
+            // The library holds this one partial, so it loops exactly when it includes itself.
+            for inclusion in check.inclusions where inclusion.name == partial {
+                problems.append(.error("the partial '\(partial)' includes itself, so it would never finish", at: inclusion.position))
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticsError(file: SourceFile(path: name, text: text), diagnostics: problems) }
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
