@@ -15,9 +15,11 @@ struct ReportDocument {
         document.language = zh ? "zh-CN" : "en-GB"
         document.accent = String(context.input.branding.primaryColor.dropFirst())
         document.logo = Self.png(context.input.branding.logo)
-        let client = context.input.answers.respondent.organization
-        document.headerText = ([t("report_title") + (t("colon")) + context.text(q.title)] + [client].compactMap { $0 }).joined(separator: " · ")
-        document.footerText = context.input.branding.footer ?? t("confidential")
+        let client = context.clientName
+        let number = context.input.engagement?.report.number
+        document.headerText = ([number, t("report_title") + t("colon") + context.text(q.title), client].compactMap { $0 }).joined(separator: " · ")
+        document.footerText = context.input.branding.footer
+            ?? context.input.engagement?.report.confidentiality.map { context.text($0) } ?? t("confidential")
         document.pageWords = (t("page_before"), t("page_of"), t("page_after"))
         document.properties = WorkbookProperties(title: "\(t("report_title")): \(context.text(q.title))", subject: client,
                                                  creator: context.input.branding.firm, language: context.language,
@@ -49,12 +51,15 @@ struct ReportDocument {
         document.paragraph(t("report_title"), style: "Title")
         document.paragraph(context.text(q.title), style: "Subtitle")
         var rows: [(String, String)] = []
-        if let client = answers.respondent.organization { rows.append((t("client"), client)) }
+        if let client = context.clientName { rows.append((t("client"), client)) }
         rows.append((t("standard"), context.text(q.title)))
         if let date = answers.date { rows.append((t("date"), context.date(date))) }
         let respondent = [answers.respondent.name, answers.respondent.role].compactMap { $0 }.joined(separator: ", ")
         if !respondent.isEmpty { rows.append((t("respondent"), respondent)) }
-        if let consultant = answers.consultant { rows.append((t("consultant"), consultant)) }
+        if let consultant = context.input.engagement?.consultant.name.map({ context.text($0) }) ?? answers.consultant {
+            rows.append((t("consultant"), consultant))
+        }
+        rows += context.documentControl
         rows.append((t("questionnaire"), q.id + (q.version.map { " (\(t("version")) \($0))" } ?? "")))
         document.table(.init(widths: [1, 2.5], header: [], rows: rows.map { [.init($0.0, bold: true), .init($0.1)] }, fontSize: 10))
         document.paragraph([.init(t("confidential"), color: "595959", size: 9)])

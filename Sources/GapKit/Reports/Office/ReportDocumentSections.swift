@@ -23,7 +23,7 @@ struct ReportDocumentSections {
         findings(&document)
         documents(&document)
         planSection(&document)
-        appendix(&document)
+        if context.input.appendix { appendix(&document) }
     }
 
     private func status(_ status: Assessment.Status) -> WordDocument.Table.Cell {
@@ -138,12 +138,13 @@ struct ReportDocumentSections {
             if actions.isEmpty {
                 document.paragraph(t("no_actions"))
             } else {
-                document.table(.init(widths: [0.5, 3, 1.2, 0.8, 0.8, 1.7],
+                document.table(.init(widths: [0.5, 3, 1.4, 0.8, 0.8, 1.7],
                                      header: [t("rank"), t("action"), t("owner"), t("effort"), t("benefit"), t("schedule")],
                                      rows: actions.map { action in
                                          let spec = q.action(action.id)
+                                         let assignee = context.assignee(spec?.owner)
                                          return [.init(String(action.rank)), .init("\(context.text(spec?.title))\n\(action.id)"),
-                                                 .init(context.text(spec?.owner)), .init(NumberFormat.days(action.effort)),
+                                                 .init(context.text(spec?.owner) + (assignee.isEmpty ? "" : "\n\(assignee)")), .init(NumberFormat.days(action.effort)),
                                                  .init("+" + NumberFormat.fixed(action.benefit * 100, decimals: 1)),
                                                  .init("\(context.date(action.schedule.startDate)) – \(context.date(action.schedule.endDate))")]
                                      }, fontSize: nil))

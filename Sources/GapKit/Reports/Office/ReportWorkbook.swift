@@ -12,7 +12,7 @@ struct ReportWorkbook {
         workbook.font = context.language == "zh-Hans" ? "Microsoft YaHei" : "Calibri"
         workbook.accent = String(context.input.branding.primaryColor.dropFirst())
         workbook.properties = WorkbookProperties(title: "\(context.t("report_title")): \(context.text(q.title))",
-                                                 subject: context.input.answers.respondent.organization,
+                                                 subject: context.clientName,
                                                  creator: context.input.branding.firm, language: context.language,
                                                  date: context.input.answers.date ?? plan.start)
         return workbook
@@ -34,7 +34,8 @@ struct ReportWorkbook {
         sheet.append([])
         sheet.append([.header(context.office("key_figures")), .header(context.office("value"))])
         var figures: [(String, Cell)] = []
-        if let client = answers.respondent.organization { figures.append((context.t("client"), .text(client))) }
+        if let client = context.clientName { figures.append((context.t("client"), .text(client))) }
+        figures += context.documentControl.map { ($0.label, .text($0.value)) }
         figures.append((context.t("standard"), .text(context.text(q.title))))
         if let date = answers.date { figures.append((context.t("date"), .date(date))) }
         let verdict = assessment.overall.score == nil ? "not-assessed" : assessment.readiness.verdict.rawValue
@@ -72,7 +73,7 @@ struct ReportWorkbook {
                           .text("\(group.summary.answered)/\(group.summary.applicable)")])
         }
         sheet.fills += statusFills(CellReference.range(3, clauseHeader + 1, 3, max(clauseHeader + 1, sheet.rows.count)))
-        sheet.widths = [0: 30, 1: 40]
+        sheet.widths = [0: 30]
         return sheet
     }
 
@@ -128,7 +129,7 @@ struct ReportWorkbook {
             sheet.append([.integer(action.rank), .text(action.id), .text(context.text(spec?.title)),
                           .text(context.text(q.phases.first { $0.id == action.phase }?.title)),
                           .text(action.questions.joined(separator: "; ")), .text(context.text(spec?.owner)),
-                          .text("", .inputText), .number(action.effort), .date(action.schedule.startDate), .date(action.schedule.endDate),
+                          .text(context.assignee(spec?.owner), .inputText), .number(action.effort), .date(action.schedule.startDate), .date(action.schedule.endDate),
                           .text(todo, .inputText), .number(0, .inputPercent), .date(nil, .inputDate), .text("", .inputText)])
         }
         sheet.frozenRows = 1

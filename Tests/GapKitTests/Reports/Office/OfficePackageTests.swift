@@ -142,6 +142,23 @@ import Testing
         #expect(try Self.part(parts, "word/charts/chart1.xml").elements.contains { $0.name == "c:lang" && $0.attributes["val"] == "zh-CN" })
     }
 
+    @Test func theEngagementGivesTheReportNumberAndWhoCarriesEachAction() throws {
+        var input = try Self.input()
+        let engagement = try EngagementLoader(questionnaire: input.questionnaire).load(file: Repository.path("examples/acme-engagement.yaml"))
+        input.engagement = engagement
+        let number = try #require(engagement.report.number)
+        let docx = try Self.parts(try Self.file(.docx, input))
+        #expect(try Self.part(docx, "word/header1.xml").text.hasPrefix(number))
+        #expect(try Self.part(docx, "word/document.xml").text.contains(number))
+        let xlsx = try Self.parts(try Self.file(.xlsx, input))
+        let plan = try Self.part(xlsx, "xl/worksheets/sheet4.xml")
+        let first = try #require(input.plan.actions.first)
+        let owner = try #require(input.questionnaire.action(first.id)?.owner)
+        let assignment = try #require(engagement.organisation.owners[input.questionnaire.text(owner, input.questionnaire.defaultLanguage)])
+        let person = try #require(assignment.person.map { input.questionnaire.text($0, "en") })
+        #expect(plan.cells["G2"]?.contains(person) == true, "\(plan.cells["G2"] ?? "nothing") does not name \(person)")
+    }
+
     @Test(arguments: [ReportFormat.docx, .xlsx])
     func aHostileNoteStaysPlainText(format: ReportFormat) throws {
         let parts = try Self.parts(try Self.file(format, try Self.input(hostile: true)))

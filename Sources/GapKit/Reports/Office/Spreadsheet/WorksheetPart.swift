@@ -8,6 +8,7 @@ enum WorksheetPart {
     static func xml(_ sheet: Worksheet, selected: Bool) -> [UInt8] {
         var xml = XMLWriter()
         let columns = sheet.columnCount, lastRow = max(1, sheet.rows.count)
+        let widths = (0..<columns).map { sheet.widths[$0] ?? fittedWidth(sheet, column: $0) }
         xml.element("worksheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
                                   ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")]) { xml in
             // Printing fits the columns to the page width (pageSetup's fitToWidth), rows run on.
@@ -26,8 +27,7 @@ enum WorksheetPart {
             xml.element("sheetFormatPr", [("defaultRowHeight", "15")])
             if columns > 0 {
                 xml.element("cols") { xml in
-                    for column in 0..<columns {
-                        let width = sheet.widths[column] ?? fittedWidth(sheet, column: column)
+                    for (column, width) in widths.enumerated() {
                         xml.element("col", [("min", String(column + 1)), ("max", String(column + 1)),
                                             ("width", NumberFormat.fixed(width, decimals: 1)), ("customWidth", "1")])
                     }
@@ -35,7 +35,9 @@ enum WorksheetPart {
             }
             xml.element("sheetData") { xml in
                 for (index, row) in sheet.rows.enumerated() {
-                    xml.element("row", [("r", String(index + 1))]) { xml in
+                    let lines = lineCount(row, widths: widths)
+                    xml.element("row", [("r", String(index + 1)), ("ht", lines > 1 ? String(lines * 15) : nil),
+                                        ("customHeight", lines > 1 ? "1" : nil)]) { xml in
                         for (column, cell) in row.enumerated() { write(cell, at: CellReference.cell(column, index + 1), into: &xml) }
                     }
                 }
@@ -136,6 +138,22 @@ enum WorksheetPart {
 
     /// The Excel serial day: days since 1899-12-30.
     static func serial(_ date: CalendarDate) -> Int { date.daysSinceEpoch + 25_569 }
+
+    /// How many lines the row's wrapped cells take at these widths (Chinese characters count
+    /// double, with a little room for breaks at spaces). Readers do not grow rows on opening, so
+    /// a row that wraps gets its height written out.
+    static func lineCount(_ row: [Cell], widths: [Double]) -> Int {
+        var most = 1
+        for (column, cell) in row.enumerated() where column < widths.count {
+            guard case .text(let text) = cell.value, [.text, .header, .inputText].contains(cell.style) else { continue }
+            let room = max(1, widths[column] - 1.5)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+                total + max(1, Int((Double(TerminalWidth.of(line)) * 1.1 / room).rounded(.up)))
+            }
+            most = max(most, lines)
+        }
+        return min(most, 409 / 15)
+    }
 
     /// A width that fits the column's longest line (Chinese characters count double), within limits.
     static func fittedWidth(_ sheet: Worksheet, column: Int) -> Double {
