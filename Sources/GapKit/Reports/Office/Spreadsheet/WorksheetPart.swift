@@ -140,15 +140,16 @@ enum WorksheetPart {
     static func serial(_ date: CalendarDate) -> Int { date.daysSinceEpoch + 25_569 }
 
     /// How many lines the row's wrapped cells take at these widths (Chinese characters count
-    /// double, with a little room for breaks at spaces). Readers do not grow rows on opening, so
-    /// a row that wraps gets its height written out.
+    /// double; proportional text is narrower than the digits a width counts, which leaves room
+    /// for breaks at spaces). Readers do not grow rows on opening, so a row that wraps gets its
+    /// height written out.
     static func lineCount(_ row: [Cell], widths: [Double]) -> Int {
         var most = 1
         for (column, cell) in row.enumerated() where column < widths.count {
             guard case .text(let text) = cell.value, [.text, .header, .inputText].contains(cell.style) else { continue }
             let room = max(1, widths[column] - 1.5)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-                total + max(1, Int((Double(TerminalWidth.of(line)) * 1.1 / room).rounded(.up)))
+                total + max(1, Int((Double(TerminalWidth.of(line)) / room).rounded(.up)))
             }
             most = max(most, lines)
         }
