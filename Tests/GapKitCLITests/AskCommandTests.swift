@@ -272,7 +272,7 @@ import Glibc
         }
     }
 
-    @Test func aFailedSaveWarnsKeepsTheInterviewGoingAndIsRetriedAtTheNextSaveOrTheEnd() throws {
+    @Test(.enabled(if: LinuxTools.canLockFolders, LinuxTools.chattrMissing)) func aFailedSaveWarnsKeepsTheInterviewGoingAndIsRetriedAtTheNextSaveOrTheEnd() throws {
         let folder = try Self.folder()
         defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("acme.yaml").path
@@ -301,7 +301,7 @@ import Glibc
         #expect(try !Self.answers(file).contains("\"Q-4.2-2\": \"yes\""))
     }
 
-    @Test func aFolderThatCannotBeWrittenIsRefusedBeforeTheFirstQuestionAlsoWhenResuming() throws {
+    @Test(.enabled(if: LinuxTools.canLockFolders, LinuxTools.chattrMissing)) func aFolderThatCannotBeWrittenIsRefusedBeforeTheFirstQuestionAlsoWhenResuming() throws {
         let folder = try Self.folder()
         defer { try? Self.setWritable(folder, true); try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("acme.yaml").path
@@ -367,7 +367,7 @@ import Glibc
         }
     }
 
-    @Test func killedWithSIGKILLMidSessionEveryConfirmedAnswerIsInTheFileAndItLoads() throws {
+    @Test(.enabled(if: LinuxTools.hasScript, LinuxTools.scriptMissing)) func killedWithSIGKILLMidSessionEveryConfirmedAnswerIsInTheFileAndItLoads() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("interview.yaml").path
@@ -390,7 +390,7 @@ import Glibc
         #expect(leftovers == ["interview.yaml"], "no temporary file is left behind")
     }
 
-    @Test func ctrlCSavesAndExits130AndNoColorIsRespected() throws {
+    @Test(.enabled(if: LinuxTools.hasScript, LinuxTools.scriptMissing)) func ctrlCSavesAndExits130AndNoColorIsRespected() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("interview.yaml").path

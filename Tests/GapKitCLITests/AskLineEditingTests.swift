@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The line editor of `gapkit ask`, typed into on a pseudo-terminal: what reaches the file is the text as edited, never a key code.
-@Suite(.serialized) struct AskLineEditingTests {
+@Suite(.serialized, .enabled(if: LinuxTools.hasScript, LinuxTools.scriptMissing)) struct AskLineEditingTests {
     typealias TerminalSession = AskCommandTests.TerminalSession
 
     static let left = "\u{1B}[D", right = "\u{1B}[C", up = "\u{1B}[A", home = "\u{1B}[H", end = "\u{1B}[F"
