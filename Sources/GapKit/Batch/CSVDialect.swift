@@ -9,7 +9,7 @@ enum CSVDialect {
 
     /// The delimiter of a file, from its first 64 KiB (`delimiter(of:complete:)`).
     static func delimiter(ofFileAt path: String) throws -> UInt8 {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: .unreadable("permission denied")) }
+        let handle = FileHandle(fileDescriptor: try InputFile.openRegular(path), closeOnDealloc: true)
         defer { try? handle.close() }
         let limit = 64 << 10
         var head = [UInt8](try handle.read(upToCount: limit) ?? Data())
