@@ -110,14 +110,19 @@ public final class BatchRunner {
         onWarning?(text)
     }
 
-    /// Above this many groups, memory (groups × questions × options) is worth a warning.
-    public static let manyGroups = 1_000
-    private var warnedAboutGroups = false
+    /// The most groups `--group-by` may make: each holds counts and, in the results, statistics
+    /// and scores for every question (about 400 KB with the ISO/IEC 20000 questionnaire), so a
+    /// column of unique values made 4,000 groups of a 60 KB file take 1.6 GB (issue 12, finding 11).
+    public static let maxGroups = 1_000
 
     /// The aggregated result of everything read.
-    public func finish() throws -> BatchResult {
-        try respondentsFile?.commit()
-        try rejectsFile?.commit()
+    /// - Parameter commit: whether to rename respondents.csv and rejects.csv into place now;
+    ///   without, pass `streamedOutputs` to `AtomicFile.write(_:with:)` to write them with the rest.
+    public func finish(commit: Bool = true) throws -> BatchResult {
+        if commit {
+            try respondentsFile?.commit()
+            try rejectsFile?.commit()
+        }
         let (overall, groups) = aggregator.result(options: options, groupColumns: options.groupBy)
         var result = BatchResult(overall: overall, groups: groups, options: options, respondents: respondents, rejectedCells: rejectedCells,
                                  duplicateIds: duplicateCount, unmatchedColumns: unmatchedColumns)
@@ -149,6 +154,9 @@ public final class BatchRunner {
 
     /// The temporary files being written, removed by `discard` (or by a signal handler).
     public var stagedFiles: [String] { [respondentsFile?.temporary, rejectsFile?.temporary].compactMap { $0 } }
+
+    /// The files written row by row (respondents.csv, rejects.csv), still under temporary names.
+    public var streamedOutputs: [StagedFile] { [respondentsFile, rejectsFile].compactMap { $0 } }
 
     /// Removes the partial output files.
     public func discard() {
@@ -568,10 +576,9 @@ public final class BatchRunner {
             if duplicateIds.count < 10 { duplicateIds.append("\(respondent) (\(file) row \(row))") }
         }
         let scores = aggregator.add(codes, group: options.groupBy.isEmpty ? nil : group)
-        if !warnedAboutGroups, aggregator.keys.count > Self.manyGroups + 1 {
-            warnedAboutGroups = true
-            warn("warning: --group-by \(options.groupBy.joined(separator: ", ")) gives more than \(Self.manyGroups) groups "
-                 + "(at \(file) row \(row)); memory grows with groups × questions, so check that it is not a column of free text or ids")
+        if aggregator.keys.count > Self.maxGroups + 1 {
+            throw BatchError(message: "--group-by \(options.groupBy.joined(separator: ", ")) gives more than \(Self.maxGroups) groups "
+                + "(at \(file) row \(row)); each group takes memory for every question, so check that it is not a column of free text or ids")
         }
         guard let respondentsFile else { return }
         var line = CSVTable.field(respondent)
