@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system's libyaml (pkg-config yaml-0.1). Only GapKit imports it, and only internally.
@@ -27,6 +28,7 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Report layouts, their style and the string tables (one per language), compiled into
             // the binary so a copied `gapkit` needs no files beside it.

@@ -4,10 +4,10 @@ import GapKit
 
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score, plan and write the client gap report (HTML, Markdown, CSV, JSON) into a folder.",
+        abstract: "Score, plan and write the client gap report (HTML, Markdown, CSV, JSON, Word, Excel) into a folder.",
         discussion: """
             Writes report.html (self-contained, prints to A4), report.md, report.json (score and plan), \
-            findings.csv, actions.csv and documents.csv. Each file is written atomically; the same \
+            findings.csv, actions.csv, documents.csv, report.docx and report.xlsx. Each file is written atomically; the same \
             inputs give byte-identical files.
             """
     )
@@ -18,8 +18,8 @@ struct Assess: ParsableCommand {
     @Option(help: "The folder to write the report files into (created if missing).")
     var out: String
 
-    @Option(help: "Comma-separated formats: html, md, csv, json (default: all).")
-    var format: String = "html,md,csv,json"
+    @Option(help: "Comma-separated formats: html, md, csv, json, docx, xlsx (default: all).")
+    var format: String = "html,md,csv,json,docx,xlsx"
 
     @Option(help: "A branding file: firm, logo, primary_color, footer.")
     var brand: String?
@@ -62,7 +62,7 @@ struct Assess: ParsableCommand {
             let report = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
                                      language: input.lang, branding: branding, engagement: engagement,
                                      appendix: appendix == .answers)
-            files = ReportBuilder(report, templates: templates).files(try formats())
+            files = try ReportBuilder(report, templates: templates).files(try formats())
             let paths = files.map { (URL(fileURLWithPath: out).appendingPathComponent($0.name).path, $0.bytes) }
             try OutputOverlap.check(outputs: paths.map(\.0), inputs: [input.questionnaire, input.answers, input.engagement, brand,
                                                                        self.templates].compactMap { $0 })

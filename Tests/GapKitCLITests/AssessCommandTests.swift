@@ -27,7 +27,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Paths.inRepository(folder)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["actions.csv", "documents.csv", "findings.csv", "report.html", "report.json", "report.md"])
+        #expect(names == ["actions.csv", "documents.csv", "findings.csv", "report.docx", "report.html", "report.json", "report.md",
+                          "report.xlsx"])
         for name in names {
             let fresh = FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
             let old = FileManager.default.contents(atPath: committed + "/" + name)

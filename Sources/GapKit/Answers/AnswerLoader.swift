@@ -76,7 +76,10 @@ public struct AnswerLoader: Sendable {
             guard let fields = schema.fields(node, "answers") else { return set }
             let questions = questionnaire.questionIndex
             for pair in fields.pairs {
-                if let answer = read(pair, questions, &schema) { set.set(answer) }
+                if let answer = read(pair, questions, &schema) {
+                    set.set(answer)
+                    set.positions[answer.question] = pair.key.position
+                }
             }
         }
         return set
@@ -95,7 +98,11 @@ public struct AnswerLoader: Sendable {
         var by: [String] = []
         var on: CalendarDate?
         if let fields = pair.value.mapping.map({ Fields(node: pair.value, what: "the answer to '\(id)'", pairs: $0) }) {
-            schema.rejectUnknownKeys(fields, allowed: ["value", "note", "evidence", "by", "on"])
+            schema.rejectUnknownKeys(fields, allowed: ["value", "note", "evidence", "by", "on", "conflict"])
+            if let conflict = fields["conflict"] {
+                schema.error("the answer to '\(id)' holds an unsettled conflict (left by gapkit merge): keep one answer as 'value' and delete 'conflict'",
+                             at: conflict.position)
+            }
             valueNode = fields["value"]
             note = fields["note"].flatMap { schema.string($0, "note") }
             evidence = fields["evidence"].map { list in schema.list(list, "evidence").compactMap { schema.string($0, "evidence") } } ?? []

@@ -9,6 +9,8 @@ public struct AnswerSet: Sendable {
     public var interviewees: [Interviewee] = []
     /// Answers in file order.
     public private(set) var answers: [Answer]
+    /// Where each question's answer is in the file it was read from (its id's position).
+    public internal(set) var positions: [String: SourcePosition] = [:]
     private var index: [String: Int]
 
     public init(questionnaire: String, respondent: Respondent = .init(), consultant: String? = nil,

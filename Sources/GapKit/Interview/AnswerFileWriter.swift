@@ -2,7 +2,10 @@
 ///
 /// Every text is double-quoted, so no value can be read as anything but text (`no`, `3`, `na`).
 public enum AnswerFileWriter {
-    public static func text(_ set: AnswerSet) -> String {
+    /// - Parameter conflicts: answers left to settle by hand (by `gapkit merge`), written under their
+    ///   question as a `conflict` list, which the loader refuses until it is removed.
+    public static func text(_ set: AnswerSet, conflicts: [AnswerMerger.Conflict] = []) -> String {
+        let unsettled = Dictionary(conflicts.filter { $0.settled == nil }.map { ($0.question, $0.claims) }, uniquingKeysWith: { a, _ in a })
         var out = "# Answers to questionnaire \(set.questionnaire), recorded with gapkit.\n"
         out += "gapkit: 1\nquestionnaire: \(quote(set.questionnaire))\n"
         let respondent = [("name", set.respondent.name), ("role", set.respondent.role), ("organization", set.respondent.organization)]
@@ -21,7 +24,7 @@ public enum AnswerFileWriter {
         out += "answers:\n"
         for answer in set.answers {
             let key = "  \(quote(answer.question)):"
-            if answer.isBare, let value = answer.value {
+            if answer.isBare, unsettled[answer.question] == nil, let value = answer.value {
                 out += "\(key) \(quote(value.description))\n"
                 continue
             }
@@ -34,12 +37,21 @@ public enum AnswerFileWriter {
             if answer.interviewees.count == 1 { out += "    by: \(quote(answer.interviewees[0]))\n" }
             if answer.interviewees.count > 1 { out += "    by: [" + answer.interviewees.map(quote).joined(separator: ", ") + "]\n" }
             if let on = answer.on { out += "    on: \(on)\n" }
+            if let claims = unsettled[answer.question] {
+                out += "    # Different answers: keep one as value, then delete the conflict list.\n    conflict:\n"
+                for claim in claims {
+                    out += "      - {value: \(quote(claim.value.description))"
+                        + (claim.interviewees.isEmpty ? "" : ", by: [" + claim.interviewees.map(quote).joined(separator: ", ") + "]")
+                        + (claim.on.map { ", on: \($0)" } ?? "") + ", from: \(quote(claim.location))}\n"
+                }
+            }
         }
         return out
     }
 
     /// The answer set as a JSON answer file, with the same keys and shape as the YAML one.
-    public static func json(_ set: AnswerSet) -> String {
+    public static func json(_ set: AnswerSet, conflicts: [AnswerMerger.Conflict] = []) -> String {
+        let unsettled = Dictionary(conflicts.filter { $0.settled == nil }.map { ($0.question, $0.claims) }, uniquingKeysWith: { a, _ in a })
         var root: [JSONValue.Member] = [.init("gapkit", 1), .init("questionnaire", .string(set.questionnaire))]
         let respondent = [("name", set.respondent.name), ("role", set.respondent.role), ("organization", set.respondent.organization)]
             .compactMap { key, value in value.map { JSONValue.Member(key, .string($0)) } }
@@ -52,7 +64,7 @@ public enum AnswerFileWriter {
             })))
         }
         root.append(.init("answers", .object(set.answers.map { answer in
-            if answer.isBare, let value = answer.value {
+            if answer.isBare, unsettled[answer.question] == nil, let value = answer.value {
                 return .init(answer.question, .string(value.description))
             }
             var fields: [JSONValue.Member] = []
@@ -62,14 +74,22 @@ public enum AnswerFileWriter {
             if answer.interviewees.count == 1 { fields.append(.init("by", .string(answer.interviewees[0]))) }
             if answer.interviewees.count > 1 { fields.append(.init("by", .array(answer.interviewees.map { .string($0) }))) }
             if let on = answer.on { fields.append(.init("on", .string(on.description))) }
+            if let claims = unsettled[answer.question] {
+                fields.append(.init("conflict", .array(claims.map { claim in
+                    .object([.init("value", .string(claim.value.description))]
+                        + (claim.interviewees.isEmpty ? [] : [.init("by", .array(claim.interviewees.map { .string($0) }))])
+                        + (claim.on.map { [.init("on", .string($0.description))] } ?? [])
+                        + [.init("from", .string(claim.location))])
+                })))
+            }
             return .init(answer.question, .object(fields))
         })))
         return JSONWriter().string(.object(root))
     }
 
     /// The file's text in the format its name asks for: JSON for `.json`, else YAML.
-    public static func text(_ set: AnswerSet, forPath path: String) -> String {
-        path.lowercased().hasSuffix(".json") ? json(set) : text(set)
+    public static func text(_ set: AnswerSet, forPath path: String, conflicts: [AnswerMerger.Conflict] = []) -> String {
+        path.lowercased().hasSuffix(".json") ? json(set, conflicts: conflicts) : text(set, conflicts: conflicts)
     }
 
     /// A YAML double-quoted scalar.

@@ -1,10 +1,11 @@
 /// The formats `gapkit assess` writes.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case html, md, csv, json
+    case html, md, csv, json, docx, xlsx
 }
 
-/// Renders a report into files: `report.html`, `report.md`, `report.json`, and `findings.csv`,
-/// `actions.csv`, `documents.csv`. Everything is rendered in memory first, so a failure writes nothing.
+/// Renders a report into files: `report.html`, `report.md`, `report.json`, `findings.csv`,
+/// `actions.csv`, `documents.csv`, `report.docx` and `report.xlsx`. Everything is rendered in
+/// memory first, so a failure writes nothing.
 public struct ReportBuilder: Sendable {
     public var input: ReportInput
     public var templates: ReportTemplates
@@ -15,7 +16,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// File name → content, in a fixed order.
-    public func files(_ formats: Set<ReportFormat>) -> [(name: String, bytes: [UInt8])] {
+    public func files(_ formats: Set<ReportFormat>) throws -> [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = []
         let context = ReportContext(input)
         if formats.contains(.html) || formats.contains(.md) {
@@ -28,6 +29,12 @@ public struct ReportBuilder: Sendable {
             let tables = ReportCSV(context: context)
             files += [("findings.csv", tables.findings().bytes()), ("actions.csv", tables.actions().bytes()),
                       ("documents.csv", tables.documents().bytes())]
+        }
+        do throws(OfficePackageError) {
+            if formats.contains(.docx) { files.append(("report.docx", try ReportDocument(context: context).document().docx())) }
+            if formats.contains(.xlsx) { files.append(("report.xlsx", try ReportWorkbook(context: context).workbook().xlsx())) }
+        } catch {
+            throw OutputError(path: "report.\(formats.contains(.docx) ? "docx" : "xlsx")", reason: error.reason)
         }
         return files
     }

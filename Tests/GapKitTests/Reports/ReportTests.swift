@@ -29,7 +29,7 @@ import Testing
         let plan = Planner(questionnaire, capacity: 15, start: CalendarDate("2026-11-23")!).plan(assessment)
         let input = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
                                 language: language, branding: branding)
-        let files = ReportBuilder(input, templates: try templates ?? .builtIn()).files(Set(ReportFormat.allCases))
+        let files = try ReportBuilder(input, templates: try templates ?? .builtIn()).files(Set(ReportFormat.allCases))
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
@@ -142,7 +142,7 @@ import Testing
             let input = ReportInput(questionnaire: Self.questionnaire, answers: answers, assessment: assessment,
                                     plan: Planner(Self.questionnaire, start: CalendarDate("2026-11-23")!).plan(assessment),
                                     language: nil, branding: .default)
-            let md = String(decoding: ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
+            let md = String(decoding: try ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
             return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Diagnosis conclusion") })
         }
         let none = try summary(AnswerSet(questionnaire: Self.questionnaire.id))
