@@ -8,8 +8,8 @@ import Testing
 
     /// The sample reports under reports/, and the arguments that make each (as in the README).
     static let samples: [(folder: String, arguments: [String])] = [
-        ("reports/acme", ["--capacity", "15"]),
-        ("reports/acme-zh-Hans", ["--capacity", "15", "--lang", "zh-Hans"]),
+        ("reports/acme", ["--engagement", Paths.inRepository("examples/acme-engagement.yaml")]),
+        ("reports/acme-zh-Hans", ["--engagement", Paths.inRepository("examples/acme-engagement.yaml"), "--lang", "zh-Hans"]),
     ]
 
     static func temporaryFolder() throws -> URL {
@@ -50,7 +50,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
-        #expect(html.contains("<section id=\"findings\">"))
+        #expect(html.contains("<section id=\"nonconformities\">"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.md").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.json").path))
     }

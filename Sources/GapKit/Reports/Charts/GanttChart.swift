@@ -140,7 +140,10 @@ struct GanttChart: Sendable {
     }
 
     /// Patterns for phases 1–3 (phase 0 is solid): lighter tints with diagonal lines, dots and cross-hatching.
-    private func phasePatterns() -> String {
+    private func phasePatterns() -> String { Self.phasePatterns(style) }
+
+    /// Fills for phases 1–3 (phase 0 is solid): lighter tints with diagonal lines, dots and cross-hatching.
+    static func phasePatterns(_ style: ChartStyle) -> String {
         let p = style.primaryHex
         return """
         <pattern id="gantt-phase-1" patternUnits="userSpaceOnUse" width="6.0" height="6.0" patternTransform="rotate(45)">\
