@@ -64,8 +64,8 @@ struct Assess: ParsableCommand {
                                      appendix: appendix == .answers)
             files = try ReportBuilder(report, templates: templates).files(try formats())
             let paths = files.map { (URL(fileURLWithPath: out).appendingPathComponent($0.name).path, $0.bytes) }
-            try OutputOverlap.check(outputs: paths.map(\.0), inputs: [input.questionnaire, input.answers, input.engagement, brand,
-                                                                       self.templates].compactMap { $0 })
+            let inputs = [input.questionnaire, input.engagement, brand, self.templates].compactMap { $0 } + input.answers
+            try OutputOverlap.check(outputs: paths.map(\.0), inputs: inputs)
             try AtomicFile.createDirectory(out)
             // All files or none: a failure leaves the folder's earlier report as it was.
             try AtomicFile.write(paths)
