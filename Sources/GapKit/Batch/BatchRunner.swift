@@ -300,7 +300,7 @@ public final class BatchRunner {
     private func readJSONLines(_ path: String, name file: String) throws {
         let handle: FileHandle
         do {
-            handle = FileHandle(fileDescriptor: try InputFile.openRegular(path), closeOnDealloc: true)
+            handle = FileHandle(fileDescriptor: try InputFile.openRegular(path, allowPipe: true), closeOnDealloc: true)
         } catch let error as InputError {
             throw InputError(path: file, reason: error.reason)
         }

@@ -35,7 +35,10 @@ enum InputFile {
     /// Opens a regular file for reading and returns its descriptor. The file is opened without
     /// waiting (a FIFO named like an answer file would otherwise block for ever) and checked on
     /// the open descriptor, so it cannot be swapped between the check and the read.
-    static func openRegular(_ path: String) throws -> Int32 {
+    ///
+    /// With `allowPipe`, a named pipe is accepted too, opened again to wait for its writer: an
+    /// export the user names as a stream (`<(…)`) is read once, from start to end.
+    static func openRegular(_ path: String, allowPipe: Bool = false) throws -> Int32 {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
@@ -47,6 +50,12 @@ enum InputFile {
             let reason = String(cString: strerror(errno))
             close(fd)
             throw InputError(path: path, reason: .unreadable(reason))
+        }
+        if allowPipe, info.st_mode & S_IFMT == S_IFIFO {
+            close(fd)
+            let blocking = open(path, O_RDONLY)
+            guard blocking >= 0 else { throw InputError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+            return blocking
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
