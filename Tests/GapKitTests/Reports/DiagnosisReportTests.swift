@@ -32,7 +32,7 @@ import Testing
         #expect(conclusion["narrative"] != nil && conclusion["certificate_scope"] != nil && conclusion["recommendation"] != nil)
         let matrix = try #require(values["matrix"] as? [[String: Any]])
         let ids = matrix.compactMap { $0["id"] as? String }
-        #expect(ids == ids.sorted(by: ClauseOrder.less) && ids.contains("10.1"))
+        #expect(ids == ids.sorted(by: ClauseOrder.precedes) && ids.contains("10.1"))
         let ncs = try #require((values["nonconformities"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(!ncs.isEmpty && ncs.first?["id"] as? String == "NC-01")
         for nc in ncs {
