@@ -63,9 +63,12 @@ struct Assess: ParsableCommand {
                                      language: input.lang, branding: branding, engagement: engagement,
                                      appendix: appendix == .answers)
             files = try ReportBuilder(report, templates: templates).files(try formats())
+            let paths = files.map { (URL(fileURLWithPath: out).appendingPathComponent($0.name).path, $0.bytes) }
+            let inputs = [input.questionnaire, input.engagement, brand, self.templates].compactMap { $0 } + input.answers
+            try OutputOverlap.check(outputs: paths.map(\.0), inputs: inputs)
             try AtomicFile.createDirectory(out)
             // All files or none: a failure leaves the folder's earlier report as it was.
-            try AtomicFile.write(files.map { (URL(fileURLWithPath: out).appendingPathComponent($0.name).path, $0.bytes) })
+            try AtomicFile.write(paths)
         } catch let error as ValidationError {
             throw error
         } catch {

@@ -137,6 +137,9 @@ struct Batch: ParsableCommand {
 
         let runner: BatchRunner
         do {
+            let outputs = (out.map { out in Self.outputNames.map { URL(fileURLWithPath: out).appendingPathComponent($0).path } } ?? [])
+                + [rejectsPath].compactMap { $0 }
+            try OutputOverlap.check(outputs: outputs, inputs: [self.questionnaire, map, groupMap].compactMap { $0 } + responses)
             if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
             let path = { (name: String) in URL(fileURLWithPath: out ?? ".").appendingPathComponent(name).path }
             runner = try BatchRunner(questionnaire: questionnaire, options: options,
@@ -152,7 +155,7 @@ struct Batch: ParsableCommand {
         let result: BatchResult
         do {
             for input in responses { try runner.read(input) }
-            result = try runner.finish()
+            result = try runner.finish(commit: false)
         } catch {
             runner.discard()
             bar.clear()
@@ -161,25 +164,32 @@ struct Batch: ParsableCommand {
         bar.clear()
         summarise(runner)
         do {
+            // Everything is made in memory first, then written with respondents.csv and rejects.csv
+            // as one set: a failure leaves the earlier set as it was (issue 12, finding 16).
+            var files: [(path: String, bytes: [UInt8])] = []
             if let out {
                 let path = { (name: String) in URL(fileURLWithPath: out).appendingPathComponent(name).path }
-                if formats.contains("json") { try AtomicFile.write(JSONWriter().string(result.json), to: path("batch.json")) }
+                if formats.contains("json") { files.append((path("batch.json"), Array(JSONWriter().string(result.json).utf8))) }
                 if formats.contains("csv") {
-                    try AtomicFile.write(result.groupsCSV(areas: questionnaire.areas.map(\.id)), to: path("groups.csv"))
-                    try AtomicFile.write(result.byGroupCSV(), to: path("by_group.csv"))
+                    files.append((path("groups.csv"), result.groupsCSV(areas: questionnaire.areas.map(\.id))))
+                    files.append((path("by_group.csv"), result.byGroupCSV()))
                 }
                 if formats.contains("html") {
                     let html = try BatchReport(questionnaire: questionnaire, result: result, language: lang).html()
-                    try AtomicFile.write(html, to: path("batch.html"))
+                    files.append((path("batch.html"), Array(html.utf8)))
                 }
-            } else {
-                print(JSONWriter().string(result.json), terminator: "")
             }
+            try AtomicFile.write(files, with: runner.streamedOutputs)
+            if out == nil { print(JSONWriter().string(result.json), terminator: "") }
         } catch {
+            runner.discard()
             throw report(error)
         }
         if strict, result.rejectedCells > 0 || result.duplicateIds > 0 { throw ExitStatus.dataError }
     }
+
+    /// Every file `--out` may receive.
+    static let outputNames = ["batch.json", "groups.csv", "by_group.csv", "respondents.csv", "rejects.csv", "batch.html"]
 
     /// Where rejected cells are written: `--rejects`, else rejects.csv in `--out`, else nowhere.
     var rejectsPath: String? {

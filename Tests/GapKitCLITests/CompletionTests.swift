@@ -7,12 +7,11 @@ import Testing
     /// Arguments whose values are free (a name, a number, a date, a column): no completion to offer.
     /// A new option either declares `completion:` (Sources/gapkit/Completions.swift) or is listed here.
     static let freeValues: Set<String> = [
-        "clause",                                    // a clause id of the questionnaire
+        "clause", "clauses",                         // clause ids of the questionnaire
         "respondent", "interviewee", "role",         // people
-        "start", "capacity",                         // a date, a number
-        "owner-capacity", "sheet",                   // ROLE=N; a worksheet name
-        "clauses", "group-column", "groups",         // survey: clause ids, a column name, group names
+        "start", "capacity", "owner-capacity",       // a date, a number, ROLE=number
         "id-column", "group-by", "reference-group",  // columns of the survey export
+        "group-column", "groups", "sheet",           // a column and its values, a worksheet name
         "min-group", "spread", "stdev",              // numbers
         "disagreement-min", "disagreement-spread",   // numbers
     ]

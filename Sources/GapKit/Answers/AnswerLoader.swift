@@ -88,7 +88,8 @@ public struct AnswerLoader: Sendable {
     private func read(_ pair: YAMLPair, _ questions: [String: Questionnaire.Question], _ schema: inout SchemaReader) -> Answer? {
         guard let id = schema.string(pair.key, "question id") else { return nil }
         guard let question = questions[id] else {
-            schema.error("unknown question '\(id)'\(Suggestion.hint(for: id, in: questionnaire.allQuestions.map(\.id)))", at: pair.key.position)
+            let hint = schema.hint(for: id, in: questionnaire.allQuestions.map(\.id))
+            schema.error("unknown question '\(id)'\(hint)", at: pair.key.position)
             return nil
         }
         var valueNode: YAMLNode? = pair.value

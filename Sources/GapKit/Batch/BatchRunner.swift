@@ -25,6 +25,9 @@ public final class BatchRunner {
     public private(set) var rejectedCells = 0
     /// Columns that are neither a question, the id nor a group-by column, once each.
     public private(set) var unmatchedColumns: [String] = []
+    /// The same, to look them up in constant time: a header of 100,000 columns took over 20 s
+    /// when each was searched in the list (issue 12, finding 7).
+    private var unmatchedSet = Set<String>()
     /// (column, reason) → how many cells, and the first row it happened in; a question's column is named by the question id.
     public private(set) var rejectsByReason: [String: (count: Int, firstRow: String)] = [:]
     public private(set) var duplicateIds: [String] = []
@@ -110,14 +113,19 @@ public final class BatchRunner {
         onWarning?(text)
     }
 
-    /// Above this many groups, memory (groups × questions × options) is worth a warning.
-    public static let manyGroups = 1_000
-    private var warnedAboutGroups = false
+    /// The most groups `--group-by` may make: each holds counts and, in the results, statistics
+    /// and scores for every question (about 400 KB with the ISO/IEC 20000 questionnaire), so a
+    /// column of unique values made 4,000 groups of a 60 KB file take 1.6 GB (issue 12, finding 11).
+    public static let maxGroups = 1_000
 
     /// The aggregated result of everything read.
-    public func finish() throws -> BatchResult {
-        try respondentsFile?.commit()
-        try rejectsFile?.commit()
+    /// - Parameter commit: whether to rename respondents.csv and rejects.csv into place now;
+    ///   without, pass `streamedOutputs` to `AtomicFile.write(_:with:)` to write them with the rest.
+    public func finish(commit: Bool = true) throws -> BatchResult {
+        if commit {
+            try respondentsFile?.commit()
+            try rejectsFile?.commit()
+        }
         let (overall, groups) = aggregator.result(options: options, groupColumns: options.groupBy)
         var result = BatchResult(overall: overall, groups: groups, options: options, respondents: respondents, rejectedCells: rejectedCells,
                                  duplicateIds: duplicateCount, unmatchedColumns: unmatchedColumns)
@@ -149,6 +157,9 @@ public final class BatchRunner {
 
     /// The temporary files being written, removed by `discard` (or by a signal handler).
     public var stagedFiles: [String] { [respondentsFile?.temporary, rejectsFile?.temporary].compactMap { $0 } }
+
+    /// The files written row by row (respondents.csv, rejects.csv), still under temporary names.
+    public var streamedOutputs: [StagedFile] { [respondentsFile, rejectsFile].compactMap { $0 } }
 
     /// Removes the partial output files.
     public func discard() {
@@ -270,7 +281,7 @@ public final class BatchRunner {
             case .id: id = id ?? column
             case .group(let g): groups[g] = column
             case .ignored:
-                if !unmatchedColumns.contains(headers[column]) { unmatchedColumns.append(headers[column]) }
+                noteUnmatched(headers[column])
             }
         }
         for (g, name) in options.groupBy.enumerated() where groups[g] < 0 {
@@ -290,7 +301,12 @@ public final class BatchRunner {
     /// file is read as the folder reader reads one: `answers` holds question ids (a value or
     /// `{"value": …, "note": …}` each), `respondent` fields are columns, `questionnaire` must match.
     private func readJSONLines(_ path: String, name file: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: file, reason: .unreadable("permission denied")) }
+        let handle: FileHandle
+        do {
+            handle = FileHandle(fileDescriptor: try InputFile.openRegular(path, allowPipe: true), closeOnDealloc: true)
+        } catch let error as InputError {
+            throw InputError(path: file, reason: error.reason)
+        }
         defer { try? handle.close() }
         let limit = CSVReader.Options().maxRecordBytes
         var pending: [UInt8] = [], line = 0
@@ -504,8 +520,8 @@ public final class BatchRunner {
             case .failure(let problem):
                 if role != .ignored || cell.isAnswer {
                     try reject(file: file, row: row, column: column, value: problem.value, reason: problem.reason)
-                } else if !cell.isFormatKey, !unmatchedColumns.contains(column) {
-                    unmatchedColumns.append(column)
+                } else if !cell.isFormatKey {
+                    noteUnmatched(column)
                 }
                 continue
             }
@@ -529,12 +545,17 @@ public final class BatchRunner {
                     id = text
                 } else if cell.isAnswer {
                     try reject(file: file, row: row, column: column, value: text, reason: "no such question in '\(questionnaire.id)'")
-                } else if !cell.isFormatKey, !unmatchedColumns.contains(column) {
-                    unmatchedColumns.append(column)
+                } else if !cell.isFormatKey {
+                    noteUnmatched(column)
                 }
             }
         }
         try record(codes, id: id, group: group, file: file, row: row)
+    }
+
+    /// Lists a column that matches nothing, once.
+    private func noteUnmatched(_ column: String) {
+        if unmatchedSet.insert(column).inserted { unmatchedColumns.append(column) }
     }
 
     /// A column's role, remembered: JSON Lines repeat the same keys on every line.
@@ -558,10 +579,9 @@ public final class BatchRunner {
             if duplicateIds.count < 10 { duplicateIds.append("\(respondent) (\(file) row \(row))") }
         }
         let scores = aggregator.add(codes, group: options.groupBy.isEmpty ? nil : group)
-        if !warnedAboutGroups, aggregator.keys.count > Self.manyGroups + 1 {
-            warnedAboutGroups = true
-            warn("warning: --group-by \(options.groupBy.joined(separator: ", ")) gives more than \(Self.manyGroups) groups "
-                 + "(at \(file) row \(row)); memory grows with groups × questions, so check that it is not a column of free text or ids")
+        if aggregator.keys.count > Self.maxGroups + 1 {
+            throw BatchError(message: "--group-by \(options.groupBy.joined(separator: ", ")) gives more than \(Self.maxGroups) groups "
+                + "(at \(file) row \(row)); each group takes memory for every question, so check that it is not a column of free text or ids")
         }
         guard let respondentsFile else { return }
         var line = CSVTable.field(respondent)

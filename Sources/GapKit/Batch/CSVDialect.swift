@@ -9,7 +9,15 @@ enum CSVDialect {
 
     /// The delimiter of a file, from its first 64 KiB (`delimiter(of:complete:)`).
     static func delimiter(ofFileAt path: String) throws -> UInt8 {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: .unreadable("permission denied")) }
+        let fd: Int32
+        do {
+            fd = try InputFile.openRegular(path)
+        } catch let error as InputError {
+            // A pipe can be read only once: guessing the delimiter would consume its first rows.
+            guard case .unreadable(let why) = error.reason, why.contains("FIFO") else { throw error }
+            throw InputError(path: path, reason: .unreadable(why + "; a pipe is read once, so give --delimiter to read it"))
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
         let limit = 64 << 10
         var head = [UInt8](try handle.read(upToCount: limit) ?? Data())

@@ -214,8 +214,8 @@ final class CSVReader {
 
     /// Opens a file for reading; a UTF-16 byte-order mark makes it read as UTF-16.
     convenience init(path: String, options: Options = Options()) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CSVReadError.cannotOpen(path: path, errno: errno) }
+        // A regular file, or a pipe the user named (read once: the delimiter must then be given).
+        let fd = try InputFile.openRegular(path, allowPipe: true)
         var head: [UInt8] = [0, 0]
         let n = pread(fd, &head, 2, 0)
         self.init(source: .fileDescriptor(fd, closeWhenDone: true), options: options)

@@ -28,7 +28,8 @@ public struct ColumnMap: Sendable {
             for pair in fields["columns"].flatMap({ schema.fields($0, "columns") })?.pairs ?? [] {
                 guard let header = schema.string(pair.key, "column"), let id = schema.string(pair.value, header) else { continue }
                 guard questions[id] != nil else {
-                    schema.error("unknown question '\(id)'\(Suggestion.hint(for: id, in: questions.keys.sorted()))", at: pair.value.position)
+                    let hint = schema.hint(for: id, in: questions.keys.sorted())
+                    schema.error("unknown question '\(id)'\(hint)", at: pair.value.position)
                     continue
                 }
                 map.columns[header] = id

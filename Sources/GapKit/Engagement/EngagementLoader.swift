@@ -136,7 +136,8 @@ private struct Reader {
         for item in fields["clauses"].map({ schema.list($0, "clauses") }) ?? [] {
             guard let id = schema.string(item, "clauses") else { continue }
             guard ids.contains(id) else {
-                schema.error("unknown clause '\(id)'\(Suggestion.hint(for: id, in: questionnaire.allClauses.map(\.id)))", at: item.position)
+                let hint = schema.hint(for: id, in: questionnaire.allClauses.map(\.id))
+                schema.error("unknown clause '\(id)'\(hint)", at: item.position)
                 continue
             }
             interview.clauses.append(id)
@@ -176,7 +177,8 @@ private struct Reader {
             for pair in actions.pairs {
                 guard let id = schema.string(pair.key, "action id") else { continue }
                 guard ids.contains(id) else {
-                    schema.error("unknown action '\(id)'\(Suggestion.hint(for: id, in: ids))", at: pair.key.position)
+                    let hint = schema.hint(for: id, in: ids)
+                    schema.error("unknown action '\(id)'\(hint)", at: pair.key.position)
                     continue
                 }
                 guard let settings = mapping(pair.value, "action '\(id)'", keys: ["effort", "owner"]) else { continue }

@@ -27,8 +27,10 @@ extension QuestionnaireReader {
             guard known[reference.id] != nil else {
                 var kind = reference.kind == .step && reference.role != .milestoneAfter ? "action" : Self.noun(reference.kind)
                 if reference.kind == .clause { kind = "clause" }
-                let candidates = reference.role == .milestoneAfter ? Array(known.keys) : known.keys.filter { reference.kind != .step || actionIds.contains($0) }
-                schema.error("unknown \(kind) '\(reference.id)'\(Suggestion.hint(for: reference.id, in: candidates.sorted()))",
+                let actionIds = self.actionIds
+                let hint = schema.hint(for: reference.id, in: (reference.role == .milestoneAfter ? Array(known.keys)
+                    : known.keys.filter { reference.kind != .step || actionIds.contains($0) }).sorted())
+                schema.error("unknown \(kind) '\(reference.id)'\(hint)",
                              at: reference.position)
                 continue
             }

@@ -8,6 +8,22 @@ struct SchemaReader {
     var diagnostics: [Diagnostic] = []
     /// Declared languages; the first is the default every text must have.
     var languages: [String] = ["en"]
+    /// "Did you mean" hints this file may still get. Each compares a name with every candidate, so
+    /// a file of thousands of unknown names gets hints for its first ones only (issue 12, finding 10).
+    var hintsLeft = 100
+
+    /// The nearest candidate to a mistyped `word`, while hints are left; `candidates` is only
+    /// evaluated then.
+    mutating func closest(to word: String, in candidates: @autoclosure () -> [String]) -> String? {
+        guard hintsLeft > 0 else { return nil }
+        hintsLeft -= 1
+        return Suggestion.closest(to: word, in: candidates())
+    }
+
+    /// `; did you mean 'x'?` or the empty string.
+    mutating func hint(for word: String, in candidates: @autoclosure () -> [String]) -> String {
+        closest(to: word, in: candidates()).map { "; did you mean '\($0)'?" } ?? ""
+    }
 
     mutating func error(_ message: String, at position: SourcePosition?, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(message, at: position, notes: notes))
@@ -31,7 +47,7 @@ struct SchemaReader {
         for pair in fields.pairs {
             let key = pair.key.scalar?.text ?? pair.key.kindDescription
             guard !allowed.contains(key) else { continue }
-            let hint = Suggestion.closest(to: key, in: allowed).map { "; did you mean '\($0)'?" }
+            let hint = closest(to: key, in: allowed).map { "; did you mean '\($0)'?" }
                 ?? " (expected one of: \(allowed.joined(separator: ", ")))"
             error("unknown key '\(key)' in \(fields.what)\(hint)", at: pair.key.position)
         }
@@ -104,7 +120,9 @@ struct SchemaReader {
         for pair in pairs {
             guard let language = pair.key.scalar?.text else { continue }
             guard languages.contains(language) else {
-                error("'\(key)' has text in '\(language)', which is not in the questionnaire's languages (\(languages.joined(separator: ", ")))\(Suggestion.hint(for: language, in: languages))",
+                let declared = languages
+                let hint = hint(for: language, in: declared)
+                error("'\(key)' has text in '\(language)', which is not in the questionnaire's languages (\(languages.joined(separator: ", ")))\(hint)",
                       at: pair.key.position)
                 continue
             }

@@ -24,19 +24,28 @@ public enum AtomicFile {
     /// Writes several files as one: every file is first written and flushed beside its path, and
     /// only when all of them are on disk are they renamed into place. A failure before that leaves
     /// every old file as it was, so a folder never holds a mix of old and new files.
-    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
-        // A folder in a file's place would make its rename fail after others were done.
-        for file in files {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw OutputError(path: file.path, reason: "a folder is in the way")
-            }
+    ///
+    /// `streamed` are files already written in pieces (`StagedFile`): they are flushed with the
+    /// others and renamed with them, so a whole output set appears together or not at all.
+    public static func write(_ files: [(path: String, bytes: [UInt8])], with streamed: [StagedFile] = []) throws(OutputError) {
+        // A folder in a file's place would make its rename fail after others were done; a device
+        // or FIFO there would be replaced by a file (or, written to, swallow the output).
+        do throws(OutputError) {
+            for path in files.map(\.path) + streamed.map(\.path) { try requireRegularOrAbsent(path) }
+        } catch {
+            for file in streamed { file.discard() }
+            throw error
         }
         var staged: [(temporary: String, path: String)] = []
         do throws(OutputError) {
             for file in files { staged.append((try stage(file.bytes, for: file.path), file.path)) }
+            for file in streamed {
+                try file.prepare()
+                staged.append((file.temporary, file.path))
+            }
         } catch {
             for file in staged { unlink(file.temporary) }
+            for file in streamed { file.discard() }
             throw error
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
@@ -44,12 +53,24 @@ public enum AtomicFile {
             for later in staged[index...] { unlink(later.temporary) }
             throw OutputError(path: file.path, reason: reason)
         }
-        for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }).sorted() {
+        for folder in Set((files.map(\.path) + streamed.map(\.path)).map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }).sorted() {
             let directory = open(folder, O_RDONLY)
             if directory >= 0 {
                 _ = fsync(directory)
                 close(directory)
             }
+        }
+    }
+
+    /// Refuses an output path that holds anything but a regular file (issue 12, finding 13:
+    /// `--rejects /dev/full` exited 0, and as root the rename replaced the device with a file).
+    public static func requireRegularOrAbsent(_ path: String) throws(OutputError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw OutputError(path: path, reason: "a folder is in the way")
+        default: throw OutputError(path: path, reason: InputFile.kindDescription(info.st_mode) + "; outputs are regular files")
         }
     }
 

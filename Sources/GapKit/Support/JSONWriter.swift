@@ -63,6 +63,7 @@ public struct JSONWriter: Sendable {
             case "\t": out.append("\\t")
             case "\u{08}": out.append("\\b")
             case "\u{0C}": out.append("\\f")
+            case "\u{85}": out.append("\\u0085")  // a line break to YAML 1.1 readers such as libyaml
             case "\u{2028}": out.append("\\u2028")
             case "\u{2029}": out.append("\\u2029")
             default:

@@ -10,6 +10,7 @@ public final class StagedFile {
     private var buffer: [UInt8] = []
 
     public init(path: String) throws(OutputError) {
+        try AtomicFile.requireRegularOrAbsent(path)
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
@@ -36,6 +37,13 @@ public final class StagedFile {
 
     /// Flushes, syncs and renames the file into place.
     public func commit() throws(OutputError) {
+        try prepare()
+        guard rename(temporary, path) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Flushes and syncs the temporary file and closes it, ready to be renamed into place
+    /// (`AtomicFile.write(_:with:)` renames it with the rest of an output set).
+    public func prepare() throws(OutputError) {
         try flush()
         do {
             try handle.synchronize()
@@ -43,7 +51,6 @@ public final class StagedFile {
         } catch {
             throw OutputError(path: path, reason: error.localizedDescription)
         }
-        guard rename(temporary, path) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// Removes the temporary file; nothing appears under `path`.

@@ -68,7 +68,9 @@ public struct YAMLLoader: Sendable {
             throw DiagnosticsError(file: file, .error(failure.message, at: failure.position))
         }
         let file = SourceFile(path: path, text: text)
-        var composer = Composer(parser: LibYAMLParser(utf8: Array(text.utf8)), limits: limits)
+        // A JSON file's strings are rewritten where libyaml would read them otherwise than RFC 8259.
+        let source = path.lowercased().hasSuffix(".json") ? JSONForLibYAML.rewrite(text) : text
+        var composer = Composer(parser: LibYAMLParser(utf8: Array(source.utf8)), limits: limits)
         do {
             let documents = try composer.compose()
             return YAMLStream(file: file, documents: documents, diagnostics: composer.diagnostics)

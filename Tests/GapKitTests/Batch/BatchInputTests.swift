@@ -139,17 +139,22 @@ import Testing
     }
 
     @Test(arguments: [1_000, 1_001])
-    func veryManyGroupsGiveAWarning(groups: Int) throws {
+    func moreThanAThousandGroupsAreRefused(groups: Int) throws {
         var options = BatchOptions()
         options.groupBy = ["Dept"]
         let text = "Dept,Q1\n" + (1...groups).map { "d\($0),yes\n" }.joined()
-        let (result, _, _, runner) = try Self.run([("many.csv", Self.csv(text))], options: options)
-        #expect(result.groups.count == groups)
-        let expected = groups > BatchRunner.manyGroups ? [
-            "warning: --group-by Dept gives more than 1000 groups (at many.csv row 1002); memory grows with groups × questions, "
-                + "so check that it is not a column of free text or ids",
-        ] : []
-        #expect(runner.warnings == expected)
+        guard groups > BatchRunner.maxGroups else {
+            let (result, _, _, _) = try Self.run([("many.csv", Self.csv(text))], options: options)
+            #expect(result.groups.count == groups)
+            return
+        }
+        #expect(throws: BatchError.self) { try Self.run([("many.csv", Self.csv(text))], options: options) }
+        do {
+            _ = try Self.run([("many.csv", Self.csv(text))], options: options)
+        } catch let error as BatchError {
+            #expect(error.message == "--group-by Dept gives more than 1000 groups (at many.csv row 1002); "
+                    + "each group takes memory for every question, so check that it is not a column of free text or ids")
+        }
     }
 
     // MARK: JSON Lines and answer files
