@@ -52,13 +52,13 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         let (questionnaire, answers, engagement) = try input.load()
-        let start = try planning.startDate(for: answers, engagement)
+        let planner = try planning.planner(questionnaire, answers: answers, engagement: engagement)
         let files: [(name: String, bytes: [UInt8])]
         do {
             let branding = try brand.map { try Branding.load(file: $0) } ?? .default
             let templates = try self.templates.map { try ReportTemplates.load(directory: $0) } ?? ReportTemplates.builtIn()
             let assessment = Scorer(questionnaire).score(answers)
-            let plan = Planner(questionnaire, capacity: planning.capacity(engagement), start: start).plan(assessment)
+            let plan = planner.plan(assessment)
             let report = ReportInput(questionnaire: questionnaire, answers: answers, assessment: assessment, plan: plan,
                                      language: input.lang, branding: branding, engagement: engagement,
                                      appendix: appendix == .answers)

@@ -17,7 +17,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let (questionnaire, answers, engagement) = try input.load()
         let assessment = Scorer(questionnaire).score(answers)
-        let plan = Planner(questionnaire, capacity: planning.capacity(engagement), start: try planning.startDate(for: answers, engagement)).plan(assessment)
+        let plan = try planning.planner(questionnaire, answers: answers, engagement: engagement).plan(assessment)
         switch format {
         case .text: print(PlanText(questionnaire, plan, language: input.lang).render(), terminator: "")
         case .json: print(JSONWriter().string(plan.json), terminator: "")

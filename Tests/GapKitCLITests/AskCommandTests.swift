@@ -152,7 +152,7 @@ import Glibc
         }
     }
 
-    @Test(arguments: [("en", " (mandatory)", "not applicable", "? help · n note"), ("zh-Hans", "（必答）", "不适用", "? 帮助 · n 备注")])
+    @Test(arguments: [("en", " (requirement of the standard)", "not applicable", "? help · n note"), ("zh-Hans", "（标准要求）", "不适用", "? 帮助 · n 备注")])
     func everyLineFitsEightyColumnsInEnglishAndChinese(language: String, mandatory: String, notApplicable: String, keys: String) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -21,8 +21,20 @@ import Testing
         let questions = try #require(object["questions"] as? [[String: Any]])
         #expect(questions.count == 185)
         #expect(questions.allSatisfy { Set($0.keys).isSuperset(of: ["id", "value", "score", "status", "finding"]) })
+        #expect(questions.allSatisfy { $0.keys.contains("nonconformity") })
+        let nonconformities = try #require(object["nonconformities"] as? [[String: Any]])
+        #expect(nonconformities.allSatisfy { Set($0.keys) == ["id", "group", "clause", "grade", "escalated", "questions"] })
+        #expect(nonconformities.map { $0["id"] as? String } == (1...nonconformities.count).map { String(format: "NC-%02d", $0) })
+        // Each question names the nonconformity that lists it.
+        for nc in nonconformities {
+            let members = try #require(nc["questions"] as? [String])
+            #expect(questions.filter { $0["nonconformity"] as? String == nc["id"] as? String }.map { $0["id"] as? String } == members)
+        }
         let readiness = try #require(object["readiness"] as? [String: Any])
         #expect(readiness["verdict"] as? String == "not-ready")
+        #expect(readiness["major"] as? Int == nonconformities.filter { $0["grade"] as? String == "major" }.count)
+        #expect(readiness["minor"] as? Int == nonconformities.filter { $0["grade"] as? String == "minor" }.count)
+        #expect(readiness["unanswered"] as? Int == 0)
         let clauses = try #require(object["clauses"] as? [[String: Any]])
         #expect(clauses.count == 77)
     }
@@ -32,6 +44,8 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("Overall "))
         #expect(result.stdout.contains("Readiness   not-ready: "))
+        #expect(result.stdout.contains(" minor nonconformities, "))
+        #expect(result.stdout.contains("\nNonconformities ("))
         #expect(result.stdout.contains("Top findings (10 of "))
         let chinese = try GapKitBinary.run(["score", Self.questionnaire, Self.answers, "--lang", "zh-Hans"])
         #expect(chinese.stdout.contains("绩效要求"))
@@ -56,6 +70,41 @@ import Testing
         #expect(phases.map { $0["id"] as? String } == ["prepare", "establish", "operate", "certify"])
         let documents = try #require(object["documents"] as? [[String: Any]])
         #expect(documents.count == 48 && documents.allSatisfy { ["missing", "partial", "ok", "unknown"].contains($0["status"] as? String) })
+        #expect(documents.allSatisfy { $0["required"] is Bool })
+        #expect(actions.allSatisfy { $0.keys.contains("owner") })
+        let capacity = try #require(object["capacity"] as? [String: Any])
+        #expect(capacity["default"] as? Double == 15)
+        let owners = try #require(capacity["owners"] as? [String: Double])
+        #expect(Set(owners.keys) == Set(actions.compactMap { $0["owner"] as? String }) && owners.values.allSatisfy { $0 == 15 })
+    }
+
+    @Test func ownerCapacityGivesOneOwnerItsOwnCapacityAndAnUnknownOwnerExits64WithASuggestion() throws {
+        let plain = try json(try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--format", "json"]).stdout)
+        let capacity = try #require(plain["capacity"] as? [String: Any])
+        #expect(capacity["default"] as? Double == 2.5)
+        let actions = try #require(plain["actions"] as? [[String: Any]])
+        let owner = try #require(actions.compactMap { $0["owner"] as? String }.first)
+
+        let faster = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--format", "json", "--owner-capacity", "\(owner)=5"])
+        #expect(faster.status == 0, "\(faster.stderr)")
+        let owners = try #require((try json(faster.stdout)["capacity"] as? [String: Any])?["owners"] as? [String: Double])
+        #expect(owners[owner] == 5 && owners.filter { $0.key != owner }.values.allSatisfy { $0 == 2.5 })
+        let fasterActions = try #require(try json(faster.stdout)["actions"] as? [[String: Any]])
+        for action in fasterActions where action["owner"] as? String == owner {
+            let weeks = try #require(action["end_week"] as? Int) - (try #require(action["start_week"] as? Int)) + 1
+            #expect(Double(weeks) >= (try #require(action["effort"] as? Double)) / 5 - 1e-9)
+        }
+
+        let typo = String(owner.dropLast())
+        let unknown = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--owner-capacity", "\(typo)=3"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--owner-capacity: no action of the questionnaire is owned by '\(typo)'; did you mean '\(owner)'?"))
+        for bad in ["\(owner)", "=3", "\(owner)=fast", "\(owner)=0"] {
+            let result = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--owner-capacity", bad])
+            #expect(result.status == 64, "--owner-capacity \(bad)")
+        }
+        let twice = try GapKitBinary.run(["plan", Self.questionnaire, Self.answers, "--owner-capacity", "\(owner)=1", "--owner-capacity", "\(owner)=2"])
+        #expect(twice.status == 64 && twice.stderr.contains("--owner-capacity gives '\(owner)' twice"))
     }
 
     @Test func badArgumentsExit64AndBadAnswersExit65() throws {

@@ -38,9 +38,14 @@ public struct BatchReport {
             ["score": NumberFormat.percent(summary.score, decimals: 0), "band": Self.band(summary.score),
              "status": t("status_\(summary.status.rawValue)"), "status_class": summary.status.rawValue]
         }
+        // The readiness verdict of a group: `incomplete` where requirement questions went unanswered.
+        func verdict(_ readiness: Assessment.Readiness) -> [String: Any] {
+            ["label": t("verdict_\(readiness.verdict.rawValue)"), "class": readiness.verdict.rawValue]
+        }
         let groups: [[String: Any]] = ([result.overall] + result.groups).map { group in
             let name = group.key.isEmpty ? t("everyone") : group.key.map(\.value).joined(separator: " · ")
             return ["name": name, "respondents": group.respondents, "overall": cell(group.assessment.overall),
+                    "verdict": verdict(group.assessment.readiness),
                     "areas": group.assessment.areas.map { cell($0.summary) }]
         }
         let disagreements: [[String: Any]] = result.overall.questions.filter(\.disagreement).map { stat in
@@ -88,7 +93,8 @@ public struct BatchReport {
             "any_gaps": !gaps.isEmpty, "gaps": gaps, "any_merged": !merged.isEmpty, "merged": merged,
             "lang": language, "t": strings, "standard": text(questionnaire.title), "respondents": result.respondents,
             "rejected": result.rejectedCells, "aggregate": result.options.aggregate.rawValue,
-            "overall": cell(everyone.assessment.overall), "disagreements": disagreements.count,
+            "overall": cell(everyone.assessment.overall), "verdict": verdict(everyone.assessment.readiness),
+            "disagreements": disagreements.count,
             "any_disagreements": !disagreements.isEmpty, "disagreement_list": disagreements,
             "areas": questionnaire.areas.map { ["title": text($0.title)] }, "groups": groups,
             "brand": ["primary": Branding.default.primaryColor],

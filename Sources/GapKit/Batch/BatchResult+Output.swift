@@ -73,8 +73,7 @@ extension BatchResult {
             "overall": Assessment.json(a.overall),
             "areas": .array(a.areas.map { Assessment.json($0) }),
             "clauses": .array(a.clauses.map { Assessment.json($0) }),
-            "readiness": .object(["verdict": .string(a.readiness.verdict.rawValue), "major": .int(a.readiness.major),
-                                  "minor": .int(a.readiness.minor), "observation": .int(a.readiness.observation)]),
+            "readiness": Assessment.json(a.readiness),
             "questions": .array(group.questions.map { q in
                 .object([
                     "id": .string(q.id), "score": q.score.map(JSONValue.double), "answered": .int(q.answered), "na": .int(q.notApplicable),
@@ -87,14 +86,15 @@ extension BatchResult {
         ])
     }
 
-    /// groups.csv: one row per group (everyone first), a column per requirement area.
+    /// groups.csv: one row per group (everyone first), its readiness verdict (`incomplete` where
+    /// requirement questions went unanswered), a column per requirement area.
     func groupsTable(areas: [String]) -> CSVTable {
-        var table = CSVTable(header: options.groupBy + ["respondents", "overall", "status", "coverage"] + areas)
+        var table = CSVTable(header: options.groupBy + ["respondents", "overall", "verdict", "coverage"] + areas)
         for group in [overall] + groups {
             let key = options.groupBy.map { column in group.key.first { $0.column == column }?.value ?? "(all)" }
             let a = group.assessment
             var row: [CSVTable.Cell] = key.map { .text($0) } + [.integer(group.respondents)]
-            row += [a.overall.score.map { .number($0) } ?? .empty, .text(a.overall.status.rawValue),
+            row += [a.overall.score.map { .number($0) } ?? .empty, .text(a.readiness.verdict.rawValue),
                     a.overall.coverage.map { .number($0) } ?? .empty]
             row += a.areas.map { $0.summary.score.map { .number($0) } ?? .empty }
             table.append(row)

@@ -81,7 +81,7 @@ extension BatchAggregator {
             if !result.applicable {
                 result.status = .notApplicable
             } else if let score = stat.score {
-                (result.status, result.finding) = scorer.judge(score, mandatory: question.mandatory)
+                (result.status, result.finding) = scorer.judge(score, question: question)
             }
             results.append(result)
         }

@@ -35,6 +35,15 @@ extension InterviewSession {
             + (scope.map { view.t(" (clause {1})", $0.id) } ?? ""))
         out += view.block(view.t("Overall {1} ({2}), coverage {3}", NumberFormat.percent(assessment.overall.score),
                                  assessment.overall.status.rawValue, NumberFormat.percent(assessment.overall.coverage, decimals: 0)))
+        let readiness = assessment.readiness
+        let verdicts: [Assessment.Readiness.Verdict: String] = [
+            .notReady: "not ready for certification", .incomplete: "diagnosis incomplete",
+            .nearlyReady: "nearly ready for certification", .ready: "ready for certification",
+        ]
+        out += view.block(view.t("Readiness: {1} · {2} major, {3} minor nonconformities · {4} observations",
+                                 view.t(verdicts[readiness.verdict] ?? readiness.verdict.rawValue), readiness.major, readiness.minor,
+                                 readiness.observation)
+            + (readiness.unanswered > 0 ? view.t(" · {1} requirement questions unanswered", readiness.unanswered) : ""))
         for area in assessment.areas {
             let title = text(questionnaire.area(area.id)?.title)
             out += "  " + TerminalWidth.padRight(TerminalWidth.truncate(title, to: 30), to: 32) + NumberFormat.percent(area.summary.score) + "\n"

@@ -322,7 +322,7 @@ public struct InterviewSession: Sendable {
                 ? view.styled(progress, .dim) + view.styled(String(line.dropFirst(progress.count)), .clause)
                 : view.styled(String(line), .clause)
         }.joined(separator: "\n") + "\n"
-        let mandatory = question.mandatory ? view.t(" (mandatory)") : ""
+        let mandatory = question.mandatory ? view.t(" (requirement of the standard)") : ""
         let asked = view.wrap(question.id + "  " + text(question.text) + mandatory)
         out += (asked.hasPrefix(question.id) ? view.styled(question.id, .bold) + asked.dropFirst(question.id.count) : asked) + "\n"
         if let scale = questionnaire.scale(question.scale) {

@@ -1,9 +1,11 @@
 extension Plan {
-    /// The plan contract: `actions`, `milestones`, `phases`, `documents`; numbers unrounded.
+    /// The plan contract: `actions`, `milestones`, `phases`, `documents`, `capacity`; numbers unrounded.
+    /// `capacity.owners` gives every named owner of the plan's actions, in rank order of its first action.
     public var json: JSONValue {
         let actions: [JSONValue] = self.actions.map { action in
             let members: [JSONValue.Member] = [
                 .init("id", .string(action.id)), .init("rank", .int(action.rank)), .init("phase", .string(action.phase)),
+                .init("owner", action.owner.map(JSONValue.string) ?? .null),
                 .init("effort", .double(action.effort)), .init("benefit", .double(action.benefit)),
                 .init("priority", .double(action.priority)), .init("questions", Self.strings(action.questions)),
                 .init("after", Self.strings(action.after)),
@@ -22,11 +24,15 @@ extension Plan {
                      "effort": .double(phase.effort)])
         }
         let documents: [JSONValue] = self.documents.map { document in
-            .object(["id": .string(document.id), "status": .string(document.status.rawValue), "actions": Self.strings(document.actions)])
+            .object(["id": .string(document.id), "required": .bool(document.required), "status": .string(document.status.rawValue),
+                     "actions": Self.strings(document.actions)])
         }
         return .object([
             "actions": .array(actions), "milestones": .array(milestones), "phases": .array(phases),
-            "documents": .array(documents), "capacity": .double(capacity), "start": .string(start.description),
+            "documents": .array(documents), "capacity": .object([
+                "default": .double(capacity.default),
+                "owners": .object(owners.map { .init($0, .double(capacity.of($0))) }),
+            ]), "start": .string(start.description),
             "effort": .double(totalEffort), "weeks": .int(weeks),
         ])
     }

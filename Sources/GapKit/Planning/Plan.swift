@@ -3,8 +3,8 @@
 ///
 /// Computed by `Planner` with the rules of docs/SCORING.md.
 public struct Plan: Sendable {
-    /// Person-days of work per week.
-    public var capacity: Double
+    /// Person-days of work per week, per owner.
+    public var capacity: Capacity
     /// The first day of week 1.
     public var start: CalendarDate
     /// Needed actions, in rank order.
@@ -14,10 +14,31 @@ public struct Plan: Sendable {
     public var phases: [Phase]
     public var documents: [Document]
 
+    /// What each owner gives: person-days of work a week.
+    public struct Capacity: Hashable, Sendable {
+        /// What every owner gives unless `owners` says otherwise.
+        public var `default`: Double
+        /// Owner (as `Questionnaire.owner(of:)` names it) → person-days a week.
+        public var owners: [String: Double]
+
+        /// `--capacity` when not given: half a person's working week.
+        public static let defaultPerOwner = 2.5
+
+        public init(default: Double = Capacity.defaultPerOwner, owners: [String: Double] = [:]) {
+            self.default = `default`
+            self.owners = owners
+        }
+
+        /// The capacity of an owner; actions without an owner share one unnamed owner at the default.
+        public func of(_ owner: String?) -> Double { owner.flatMap { owners[$0] } ?? self.default }
+    }
+
     public struct Action: Hashable, Sendable {
         public var id: String
         public var rank: Int
         public var phase: String
+        /// Who does it: the action's owner in the default language, trimmed; nil when it has none.
+        public var owner: String?
         public var effort: Double
         /// Overall score points the action gains (0…1).
         public var benefit: Double
@@ -53,6 +74,8 @@ public struct Plan: Sendable {
         }
 
         public var id: String
+        /// Required by the standard (true) or recommended practice (false).
+        public var required: Bool
         public var status: Status
         /// Needed actions that write or revise it, in rank order.
         public var actions: [String]
@@ -66,6 +89,12 @@ public struct Plan: Sendable {
         public var endWeek: Int
         public var startDate: CalendarDate
         public var endDate: CalendarDate
+    }
+
+    /// The named owners of the plan's actions, in the rank order of their first action.
+    public var owners: [String] {
+        var seen = Set<String>()
+        return actions.compactMap(\.owner).filter { seen.insert($0).inserted }
     }
 
     public var totalEffort: Double { actions.reduce(0) { $0 + $1.effort } }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The readable plan `gapkit plan` prints: actions by phase with their weeks, milestones and documents to write.
 public struct PlanText: Sendable {
     public var questionnaire: Questionnaire
@@ -13,7 +15,10 @@ public struct PlanText: Sendable {
     public func render() -> String {
         let q = questionnaire, p = plan
         var out = "Implementation plan: \(p.actions.count) actions, \(NumberFormat.days(p.totalEffort)) person-days, "
-        out += "\(p.weeks) weeks (capacity \(NumberFormat.days(p.capacity)) person-days a week, week 1 starts \(p.start))\n"
+        out += "\(p.weeks) weeks (each owner \(NumberFormat.days(p.capacity.default)) person-days a week"
+        let others = p.owners.filter { p.capacity.of($0) != p.capacity.default }
+        out += others.map { "; \($0) \(NumberFormat.days(p.capacity.of($0)))" }.joined()
+        out += "; week 1 starts \(p.start))\n"
         for phase in p.phases {
             let title = q.phases.first { $0.id == phase.id }.map { q.text($0.title, language) } ?? phase.id
             out += "\n\(title): \(NumberFormat.days(phase.effort)) person-days, projected score \(NumberFormat.percent(phase.projectedScore))\n"
@@ -26,8 +31,10 @@ public struct PlanText: Sendable {
                         + TerminalWidth.padLeft("+" + NumberFormat.fixed(action.benefit * 100, decimals: 1), to: 9)
                         + TerminalWidth.padLeft(NumberFormat.fixed(action.priority * 100, decimals: 2), to: 10)
                         + "  " + weeks(action.schedule) + "\n"
-                    let title = q.action(action.id).map { q.text($0.title, language) } ?? ""
-                    out += "        " + TerminalWidth.truncate(title, to: 70) + "\n"
+                    let spec = q.action(action.id)
+                    let title = spec.map { q.text($0.title, language) } ?? ""
+                    let owner = spec?.owner.map { " (" + q.text($0, language).trimmingCharacters(in: .whitespaces) + ")" } ?? ""
+                    out += "        " + TerminalWidth.truncate(title + owner, to: 70) + "\n"
                 }
             }
             for milestone in p.milestones where milestone.phase == phase.id {

@@ -1,16 +1,20 @@
 /// Turns an assessment into a prioritised, scheduled implementation plan (docs/SCORING.md, "Plan rules").
 public struct Planner: Sendable {
     public var questionnaire: Questionnaire
-    /// Person-days of work per week, in `capacityRange`.
-    public var capacity: Double
+    /// Person-days of work per week of each owner, each in `capacityRange`.
+    public var capacity: Plan.Capacity
     /// Capacities a plan can be made with: with at most 10,000 person-days an action
     /// (`Questionnaire.Action.maximumEffort`), every week number stays a small integer.
     public static let capacityRange = 0.1...10_000.0
     public var start: CalendarDate
 
-    public init(_ questionnaire: Questionnaire, capacity: Double = 5, start: CalendarDate) {
+    /// - Parameters:
+    ///   - capacity: person-days a week every owner gives.
+    ///   - ownerCapacities: person-days a week of particular owners (as `Questionnaire.owner(of:)` names them).
+    public init(_ questionnaire: Questionnaire, capacity: Double = Plan.Capacity.defaultPerOwner,
+                ownerCapacities: [String: Double] = [:], start: CalendarDate) {
         self.questionnaire = questionnaire
-        self.capacity = capacity
+        self.capacity = Plan.Capacity(default: capacity, owners: ownerCapacities)
         self.start = start
     }
 
@@ -24,7 +28,7 @@ public struct Planner: Sendable {
         for result in open {
             guard let links = questions[result.id]?.actions, !links.isEmpty, let score = result.score else { continue }
             let gap = result.weight * (1 - score) / Double(links.count) / total
-            let multiplier: Double = result.finding == .major ? 3 : result.finding == .minor ? 2 : 1
+            let multiplier = Self.severity(result, in: assessment)
             for action in links {
                 benefit[action, default: 0] += gap
                 severity[action, default: 0] += gap * multiplier
@@ -36,15 +40,23 @@ public struct Planner: Sendable {
         let ordered = order(needed, priority: { severity[$0.id]! / $0.effort }, neededIds: neededIds)
 
         var actions = ordered.enumerated().map { index, action in
-            Plan.Action(id: action.id, rank: index + 1, phase: action.phase, effort: action.effort,
+            Plan.Action(id: action.id, rank: index + 1, phase: action.phase, owner: questionnaire.owner(of: action), effort: action.effort,
                         benefit: benefit[action.id]!, priority: severity[action.id]! / action.effort,
                         questions: linkedBy[action.id]!, after: action.after.filter(neededIds.contains),
                         schedule: .init(start: 0, end: 0, startWeek: 1, endWeek: 1, startDate: start, endDate: start))
         }
         let milestones = Scheduler(questionnaire: questionnaire, capacity: capacity, start: start).schedule(&actions, neededIds: neededIds)
-        return Plan(capacity: capacity, start: start, actions: actions, milestones: milestones,
+        // Every owner of the plan, with what it gives (an owner with no action here is left out).
+        let owners = Dictionary(actions.compactMap(\.owner).map { ($0, capacity.of($0)) }, uniquingKeysWith: { a, _ in a })
+        return Plan(capacity: .init(default: capacity.default, owners: owners), start: start, actions: actions, milestones: milestones,
                     phases: phases(assessment, actions: actions, questions: questions),
                     documents: documents(assessment, actions: actions))
+    }
+
+    /// m(q): 3 for a question of a major nonconformity, 2 of a minor one, 1 for an observation.
+    static func severity(_ result: Assessment.QuestionResult, in assessment: Assessment) -> Double {
+        guard let id = result.nonconformity, let nonconformity = assessment.nonconformities.first(where: { $0.id == id }) else { return 1 }
+        return nonconformity.grade == .major ? 3 : 2
     }
 
     /// Phases in declared order; within a phase, repeatedly the ready action with the highest priority, ties by id.
@@ -100,7 +112,7 @@ public struct Planner: Sendable {
             let seen = statuses[document.id] ?? []
             let status: Plan.Document.Status = seen.contains(.gap) ? .missing : seen.contains(.partial) ? .partial
                 : seen.contains(.compliant) ? .ok : .unknown
-            return Plan.Document(id: document.id, status: status,
+            return Plan.Document(id: document.id, required: document.required, status: status,
                                  actions: actions.filter { writers[$0.id]?.contains(document.id) == true }.map(\.id))
         }
     }

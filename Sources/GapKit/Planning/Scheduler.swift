@@ -1,27 +1,32 @@
 /// Places needed actions and milestones on a calendar of weeks (docs/SCORING.md, "Schedule").
 ///
-/// The team works on one action at a time, in rank order, at `capacity` person-days a week, so an
-/// action takes effort / capacity weeks. Milestones start at the beginning of a week, take their
-/// own elapsed weeks and use no capacity. Nothing of a phase starts before everything of the earlier phases has ended; a
-/// milestone also waits for what it comes `after`.
+/// Owners work in parallel, each on one action at a time: phase by phase, in rank order, an action
+/// starts once its phase has started, what it comes `after` has ended and its owner is free, and
+/// takes effort / its owner's capacity weeks. Milestones start at the beginning of a week, take
+/// their own elapsed weeks and use no capacity. Nothing of a phase starts before everything of the
+/// earlier phases has ended; a milestone also waits for what it comes `after`.
 struct Scheduler {
     var questionnaire: Questionnaire
-    var capacity: Double
+    var capacity: Plan.Capacity
     var start: CalendarDate
 
     func schedule(_ actions: inout [Plan.Action], neededIds: Set<String>) -> [Plan.Milestone] {
         var end: [String: Double] = [:]
-        var barrier = 0.0, cursor = 0.0
+        var barrier = 0.0
+        // When each owner finishes its latest action; actions without an owner share the nil owner.
+        var free: [String?: Double] = [:]
         var milestones: [Plan.Milestone] = []
         for phase in questionnaire.phases {
             var phaseEnd = barrier
-            cursor = max(cursor, barrier)
             for index in actions.indices where actions[index].phase == phase.id {
-                let begin = cursor
-                cursor += actions[index].effort / capacity
-                actions[index].schedule = schedule(from: begin, to: cursor)
-                end[actions[index].id] = cursor
-                phaseEnd = max(phaseEnd, cursor)
+                let owner = actions[index].owner
+                // `after` holds needed actions only; each was placed before this one (rank order respects it).
+                let begin = actions[index].after.compactMap { end[$0] }.reduce(max(barrier, free[owner] ?? 0), max)
+                let finish = begin + actions[index].effort / capacity.of(owner)
+                actions[index].schedule = schedule(from: begin, to: finish)
+                end[actions[index].id] = finish
+                free[owner] = finish
+                phaseEnd = max(phaseEnd, finish)
             }
             // Milestones of the phase in declared order, each once all it waits for is placed.
             var pending = questionnaire.milestones.filter { $0.phase == phase.id }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Questionnaire {
     /// Every question, depth first in file order.
     public var allQuestions: [Question] { allClauses.flatMap(\.questions) }
@@ -38,5 +40,33 @@ extension Questionnaire {
     /// Questions by id.
     public var questionIndex: [String: Question] {
         Dictionary(allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Questionnaire {
+    /// The owner of an action as the plan knows it: its `owner` text in the default language,
+    /// trimmed; nil when it has none (or only spaces).
+    public func owner(of action: Action) -> String? {
+        guard let owner = action.owner else { return nil }
+        let text = self.text(owner).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Every named owner of an action, in the order the actions are declared.
+    public var owners: [String] {
+        var seen = Set<String>()
+        return actions.compactMap { owner(of: $0) }.filter { seen.insert($0).inserted }
+    }
+
+    /// The owner a person means by `name` (trimmed): an owner as the plan knows it, or an owner's
+    /// text in another language of the questionnaire; nil when no action has that owner.
+    public func owner(named name: String) -> String? {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if owners.contains(name) { return name }
+        for action in actions {
+            guard let identity = owner(of: action), let texts = action.owner?.translations.values else { continue }
+            if texts.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == name }) { return identity }
+        }
+        return nil
     }
 }

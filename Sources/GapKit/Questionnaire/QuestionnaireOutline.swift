@@ -16,7 +16,7 @@ public struct QuestionnaireOutline: Sendable {
         let clauses = questionnaire.allClauses
         let questions = questionnaire.allQuestions
         return "\(clauses.count) clauses (\(clauses.filter(\.isLeaf).count) leaves), "
-            + "\(questions.count) questions (\(questions.filter(\.mandatory).count) mandatory), "
+            + "\(questions.count) questions (\(questions.filter(\.mandatory).count) on requirements of the standard), "
             + "\(questionnaire.areas.count) areas, \(questionnaire.actions.count) actions, "
             + "\(questionnaire.milestones.count) milestones, \(questionnaire.documents.count) documents"
     }

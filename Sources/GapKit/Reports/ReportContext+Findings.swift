@@ -3,7 +3,7 @@ extension ReportContext {
     /// One row per clause that holds questions, in numeric clause order: status, score, nonconformities.
     func matrix() -> [[String: Any]] {
         let groups = Dictionary(input.assessment.clauses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return q.allClauses.filter { !$0.questions.isEmpty }.sorted { ClauseOrder.less($0.id, $1.id) }.compactMap { clause in
+        return q.allClauses.filter { !$0.questions.isEmpty }.sorted { ClauseOrder.precedes($0.id, $1.id) }.compactMap { clause in
             guard let group = groups[clause.id] else { return nil }
             let refs = nonconformities.filter { nc in nc.questions.contains { $0.clause == clause.id } }.map(\.id)
             let observations = input.assessment.questions.filter { $0.clause == clause.id && $0.finding == .observation }.count
@@ -57,7 +57,7 @@ extension ReportContext {
     func observations() -> [String: Any] {
         let items = input.assessment.questions.filter { $0.finding == .observation }
             .enumerated().sorted { a, b in
-                a.element.clause == b.element.clause ? a.offset < b.offset : ClauseOrder.less(a.element.clause, b.element.clause)
+                a.element.clause == b.element.clause ? a.offset < b.offset : ClauseOrder.precedes(a.element.clause, b.element.clause)
             }.map { fact($0.element) }
         return ["any": !items.isEmpty, "items": items, "count": items.count]
     }

@@ -52,7 +52,7 @@ extension ReportContext {
                                       ("scope_departments", e.scope.departments)].compactMap { key, items in
             items.isEmpty ? nil : ["label": t(key), "items": list(items).joined(separator: t("list_separator"))]
         }
-        let clauseTitles = { (ids: [String]) in ids.sorted(by: ClauseOrder.less).joined(separator: t("list_separator")) }
+        let clauseTitles = { (ids: [String]) in ids.sorted(by: ClauseOrder.precedes).joined(separator: t("list_separator")) }
         let interviews: [[String: Any]] = e.interviews.map { interview in
             ["date": interview.date.map(date) ?? "", "name": own(interview.name) ?? "", "role": own(interview.role) ?? "",
              "department": own(interview.department) ?? "", "clauses": clauseTitles(interview.clauses)]
@@ -72,18 +72,19 @@ extension ReportContext {
     /// The headline figures (kept under `summary` for every writer of the report).
     func summary() -> [String: Any] {
         let a = input.assessment, plan = input.plan
-        let verdict = a.overall.score == nil ? "not-assessed" : a.readiness.verdict.rawValue
+        let verdict = a.readiness.verdict.rawValue
         let last = (plan.actions.map(\.schedule) + plan.milestones.map(\.schedule)).max { $0.endWeek < $1.endWeek }
         let major = nonconformities.filter { $0.grade == .major }.count, minor = nonconformities.count - major
         var summary: [String: Any] = [
-            "verdict": t("verdict_\(verdict)"), "verdict_class": verdict, "verdict_text": t("verdict_text_\(verdict)"),
+            "verdict": t("verdict_\(verdict)"), "verdict_class": verdict, "verdict_text": t("verdict_text_\(verdict)", ["unanswered": a.readiness.unanswered]),
             "overall_score": NumberFormat.percent(a.overall.score), "overall_status": statusLabel(a.overall.status),
             "overall_status_class": a.overall.status.rawValue,
             "coverage": NumberFormat.percent(a.overall.coverage, decimals: 0),
             "major": major, "minor": minor, "observation": a.readiness.observation,
             "actions": plan.actions.count, "effort": NumberFormat.days(plan.totalEffort), "weeks": plan.weeks,
         ]
-        if let last { summary["certificate_by"] = date(last.endDate) }
+        // An incomplete diagnosis plans only what was answered: no certificate date can rest on it.
+        if let last, a.readiness.verdict != .incomplete { summary["certificate_by"] = date(last.endDate) }
         if a.overall.answered < a.overall.applicable {
             summary["coverage_warning"] = t("coverage_warning", ["unanswered": a.overall.applicable - a.overall.answered,
                                                                  "applicable": a.overall.applicable])
@@ -91,6 +92,7 @@ extension ReportContext {
         summary["sentence"] = t("verdict_sentence_\(verdict)", [
             "client": client ?? t("the_client_subject"), "standard": text(q.title), "major": major, "minor": minor,
             "observation": a.readiness.observation, "score": NumberFormat.percent(a.overall.score),
+            "unanswered": a.readiness.unanswered,
         ])
         return summary
     }
@@ -147,7 +149,7 @@ extension ReportContext {
             clause.clauses.forEach { walk($0, level + 1) }
         }
         q.clauses.forEach { walk($0, 0) }
-        return input.assessment.clauses.sorted { ClauseOrder.less($0.id, $1.id) }.map { group in
+        return input.assessment.clauses.sorted { ClauseOrder.precedes($0.id, $1.id) }.map { group in
             let level = depth[group.id] ?? 0
             return summaryRow(group.summary).merging([
                 "id": group.id, "title": text(clauses[group.id]?.title), "depth": level, "top": level == 0,

@@ -5,7 +5,7 @@ extension ReportContext {
     func documents() -> [String: Any] {
         let statuses = Dictionary(input.plan.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let planned = Dictionary(input.plan.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows: [[String: Any]] = q.documents.sorted { ClauseOrder.less($0.clause ?? "", $1.clause ?? "") }.map { document in
+        let rows: [[String: Any]] = q.documents.sorted { ClauseOrder.precedes($0.clause ?? "", $1.clause ?? "") }.map { document in
             let status = statuses[document.id]?.status ?? .unknown
             let actions = statuses[document.id]?.actions ?? []
             var row: [String: Any] = [
@@ -66,9 +66,9 @@ extension ReportContext {
         }
         let end = (plan.actions.map(\.schedule.endDate) + plan.milestones.map(\.schedule.endDate)).max()
         let intro = t("plan_intro", ["count": plan.actions.count, "effort": NumberFormat.days(plan.totalEffort), "start": date(plan.start),
-                                     "end": end.map(date) ?? date(plan.start), "weeks": plan.weeks, "capacity": NumberFormat.days(plan.capacity)])
+                                     "end": end.map(date) ?? date(plan.start), "weeks": plan.weeks, "capacity": NumberFormat.days(plan.capacity.default)])
         return ["intro": intro, "actions": actions, "any_actions": !actions.isEmpty, "milestones": milestones, "any_milestones": !milestones.isEmpty,
-                "phases": phases, "capacity": NumberFormat.days(plan.capacity), "start": date(plan.start),
+                "phases": phases, "capacity": NumberFormat.days(plan.capacity.default), "start": date(plan.start),
                 "effort": NumberFormat.days(plan.totalEffort), "weeks": plan.weeks, "count": plan.actions.count,
                 "end": end.map(date) ?? ""]
     }
@@ -94,7 +94,7 @@ extension ReportContext {
 
     func appendix() -> [[String: Any]] {
         let results = Dictionary(input.assessment.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return q.allClauses.filter { !$0.questions.isEmpty }.sorted { ClauseOrder.less($0.id, $1.id) }.map { clause in
+        return q.allClauses.filter { !$0.questions.isEmpty }.sorted { ClauseOrder.precedes($0.id, $1.id) }.map { clause in
             ["id": clause.id, "title": text(clause.title), "questions": clause.questions.map { question -> [String: Any] in
                 let result = results[question.id]
                 var row: [String: Any] = ["id": question.id, "text": text(question.text),

@@ -1,5 +1,5 @@
 extension Assessment {
-    /// The scoring contract: `overall`, `areas`, `clauses`, `questions`, `readiness`; numbers unrounded.
+    /// The scoring contract: `overall`, `areas`, `clauses`, `questions`, `nonconformities`, `readiness`; numbers unrounded.
     public var json: JSONValue {
         .object([
             "overall": Self.json(overall),
@@ -9,16 +9,30 @@ extension Assessment {
                 .object([
                     "id": .string(result.id), "value": result.answer?.value.map { .string($0.description) },
                     "score": result.score.map(JSONValue.double), "status": .string(result.status.rawValue),
-                    "finding": result.finding.map { .string($0.rawValue) }, "clause": .string(result.clause),
+                    "finding": result.finding.map { .string($0.rawValue) },
+                    "nonconformity": result.nonconformity.map(JSONValue.string), "clause": .string(result.clause),
                     "area": result.area.map(JSONValue.string), "weight": .double(result.weight),
                     "note": result.answer?.note.map(JSONValue.string),
                     "evidence": .array((result.answer?.evidence ?? []).map(JSONValue.string)),
                 ])
             }),
-            "readiness": .object([
-                "verdict": .string(readiness.verdict.rawValue), "major": .int(readiness.major),
-                "minor": .int(readiness.minor), "observation": .int(readiness.observation),
-            ]),
+            "nonconformities": .array(nonconformities.map { nc in
+                .object([
+                    "id": .string(nc.id), "group": .string(nc.group), "clause": .string(nc.clause),
+                    "grade": .string(nc.grade.rawValue), "escalated": .bool(nc.escalated),
+                    "questions": .array(nc.questions.map(JSONValue.string)),
+                ])
+            }),
+            "readiness": Self.json(readiness),
+        ])
+    }
+
+    /// `{"verdict", "major", "minor", "observation", "unanswered"}`.
+    public static func json(_ readiness: Readiness) -> JSONValue {
+        .object([
+            "verdict": .string(readiness.verdict.rawValue), "major": .int(readiness.major),
+            "minor": .int(readiness.minor), "observation": .int(readiness.observation),
+            "unanswered": .int(readiness.unanswered),
         ])
     }
 

@@ -32,26 +32,31 @@ public struct Scorer: Sendable {
             clauseMembers[index].range = start..<min(next, results.count)
         }
         for clause in questionnaire.clauses { visit(clause) }
-        let counts = Dictionary(grouping: results.compactMap(\.finding), by: { $0 }).mapValues(\.count)
-        let major = counts[.major] ?? 0, minor = counts[.minor] ?? 0
+        var results = results
+        let grading = NonconformityGrader(questionnaire: questionnaire)
+        let nonconformities = grading.nonconformities(&results)
+        let overall = summarize(results[...])
         return Assessment(
             thresholds: questionnaire.thresholds,
-            overall: summarize(results[...]),
+            overall: overall,
             areas: questionnaire.areas.map { area in
                 .init(id: area.id, summary: summarize(results.filter { $0.area == area.id }[...]))
             },
             clauses: clauseMembers.map { .init(id: $0.id, summary: summarize(results[$0.range])) },
-            questions: results,
-            readiness: .init(verdict: major > 0 ? .notReady : minor > 0 ? .nearlyReady : .ready,
-                             major: major, minor: minor, observation: counts[.observation] ?? 0))
+            questions: results, nonconformities: nonconformities,
+            readiness: grading.readiness(results, nonconformities: nonconformities, overall: overall))
     }
 
-    /// The status and finding of an answered, applicable question with score `score`.
-    public func judge(_ score: Double, mandatory: Bool) -> (Assessment.Status, Assessment.Finding?) {
+    /// The status and finding of an answered, applicable question with score `score`: on a requirement
+    /// question a gap is its `gap_finding` and a partial answer minor; elsewhere both are observations.
+    public func judge(_ score: Double, question: Questionnaire.Question) -> (Assessment.Status, Assessment.Finding?) {
         let status = status(of: score)
-        if mandatory && status == .gap { return (status, .major) }
-        if mandatory && status == .partial { return (status, .minor) }
-        return (status, status == .compliant ? nil : .observation)
+        switch status {
+        case .gap where question.mandatory: return (status, question.gapFinding == .major ? .major : .minor)
+        case .partial where question.mandatory: return (status, .minor)
+        case .gap, .partial: return (status, .observation)
+        default: return (status, nil)
+        }
     }
 
     private func result(_ question: Questionnaire.Question, in clause: String, pathWeight: Double,
@@ -68,7 +73,7 @@ public struct Scorer: Sendable {
         guard case .option(let value)? = answer?.value,
               let option = questionnaire.scale(question.scale)?.option(value) else { return result }
         result.score = option.score
-        (result.status, result.finding) = judge(option.score, mandatory: question.mandatory)
+        (result.status, result.finding) = judge(option.score, question: question)
         return result
     }
 

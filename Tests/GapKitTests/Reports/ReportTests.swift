@@ -136,26 +136,32 @@ import Testing
         #expect(try #require(files["report.md"]).contains("## 2 诊断结论"))
     }
 
-    /// The rules call an assessment with no finding "ready", even with nothing answered; the report
-    /// must not tell a client so, and says how much is still unanswered.
-    @Test func aReportOnFewAnswersSaysSoAndNothingAnsweredIsNotAssessed() throws {
+    /// An assessment with requirement questions unanswered is "incomplete", never "ready" (docs/SCORING.md,
+    /// "Readiness"); the report says how many requirement questions and how much in all is still unanswered.
+    @Test func aReportOnFewAnswersIsIncompleteAndSaysHowMuchIsUnanswered() throws {
         func summary(_ answers: AnswerSet) throws -> String {
             let assessment = Scorer(Self.questionnaire).score(answers)
             let input = ReportInput(questionnaire: Self.questionnaire, answers: answers, assessment: assessment,
                                     plan: Planner(Self.questionnaire, start: CalendarDate("2026-11-23")!).plan(assessment),
                                     language: nil, branding: .default)
             let md = String(decoding: try ReportBuilder(input, templates: try .builtIn()).files([.md])[0].bytes, as: UTF8.self)
-            return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Not assessed") || $0.hasPrefix("**Ready") })
+            // Areas and clauses with no answer are still "Not assessed"; the verdict never is.
+            #expect(!md.contains("**Not assessed") && !md.contains("Ready for certification"))
+            return try #require(md.components(separatedBy: "\n").first { $0.hasPrefix("**Diagnosis incomplete.**") })
         }
+        let requirements = Self.questionnaire.allQuestions.filter(\.mandatory)
+        let title = Self.questionnaire.text(Self.questionnaire.title)
         let none = try summary(AnswerSet(questionnaire: Self.questionnaire.id))
-        #expect(none.hasPrefix("**Not assessed.**"))
+        #expect(none.contains("against \(title) is not complete: \(requirements.count) questions on requirements of the standard are not answered yet"))
         var one = AnswerSet(questionnaire: Self.questionnaire.id)
-        one.set(Answer(question: "Q-4.1-1", value: .option("yes")))
+        let answered = try #require(requirements.first)
+        let top = try #require(Self.questionnaire.scale(answered.scale)?.options.max { $0.score < $1.score })
+        one.set(Answer(question: answered.id, value: .option(top.value)))
         let applicable = Scorer(Self.questionnaire).score(one).overall.applicable
-        #expect(try summary(one) == "**Ready for certification.** The client is ready for certification against "
-            + "\(Self.questionnaire.text(Self.questionnaire.title)): no nonconformity was found; 0 observations remain; the overall score is 100.0%. "
+        #expect(try summary(one).hasSuffix(" is not complete: \(requirements.count - 1) questions on requirements of the standard are not "
+            + "answered yet, so readiness for certification cannot be concluded; so far 0 minor nonconformities and 0 observations were found. "
             + "*\(applicable - 1) of \(applicable) applicable questions are not answered yet: the conclusion "
-            + "and the scores rest on the answered ones only.*")
+            + "and the scores rest on the answered ones only.*"))
     }
 
     @Test func brandingAddsTheFirmLogoColourAndFooter() throws {

@@ -43,10 +43,51 @@ import Testing
         }
         let a = Scorer(Self.questionnaire).score(set)
         #expect(Self.scores(a).allSatisfy { $0 == 1 })
-        #expect(a.readiness == .init(verdict: .ready, major: 0, minor: 0, observation: 0))
+        #expect(a.readiness == .init(verdict: .ready, major: 0, minor: 0, observation: 0, unanswered: 0))
+        #expect(a.nonconformities.isEmpty)
         let plan = Planner(Self.questionnaire, start: CalendarDate("2026-11-20")!).plan(a)
         #expect(plan.actions.isEmpty)
         #expect(plan.documents.allSatisfy { $0.status == .ok })
+    }
+
+    @Test(arguments: seeds)
+    func nonconformitiesNeverOutnumberTheFindingsTheyGroup(seed: UInt64) {
+        let a = Scorer(Self.questionnaire).score(Self.randomAnswers(seed: seed))
+        let findings = a.questions.filter { $0.finding == .major || $0.finding == .minor }
+        #expect(a.nonconformities.count <= findings.count)
+        #expect(a.readiness.major + a.readiness.minor == a.nonconformities.count)
+        #expect(a.readiness.major >= Set(findings.filter { $0.finding == .major }.map(\.nonconformity)).count)
+        #expect(a.readiness.observation == a.questions.filter { $0.finding == .observation }.count)
+        // Every major or minor finding belongs to exactly one nonconformity, and nothing else does.
+        #expect(a.nonconformities.flatMap(\.questions).sorted() == findings.map(\.id).sorted())
+        #expect(a.questions.allSatisfy { ($0.nonconformity != nil) == ($0.finding == .major || $0.finding == .minor) })
+    }
+
+    /// Some requirement questions answered, at least one left unanswered: never ready or nearly ready.
+    @Test(arguments: seeds)
+    func requirementQuestionsAnsweredOnlyPartlyAreNeverReadyOrNearlyReady(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed &+ 7000)
+        var answers = AnswerSet(questionnaire: Self.questionnaire.id)
+        let questions = Self.questionnaire.allQuestions
+        // Answer everything at the top of its scale, then leave a random applicable requirement question unanswered,
+        // and give random answers to some other questions.
+        for question in questions where question.appliesIf == nil {
+            let options = Self.questionnaire.scale(question.scale)!.options
+            let option = Int.random(in: 0..<4, using: &random) == 0 ? options.randomElement(using: &random)! : options.max { $0.score < $1.score }!
+            answers.set(Answer(question: question.id, value: .option(option.value)))
+        }
+        let requirement = try #require(questions.filter { $0.mandatory && $0.appliesIf == nil }.randomElement(using: &random))
+        answers.set(Answer(question: requirement.id, value: nil))
+        let a = Scorer(Self.questionnaire).score(answers)
+        #expect(a.readiness.unanswered >= 1)
+        #expect(a.readiness.verdict == .notReady || a.readiness.verdict == .incomplete)
+        #expect((a.readiness.verdict == .notReady) == (a.readiness.major > 0))
+    }
+
+    @Test func nothingAnsweredIsIncomplete() {
+        let a = Scorer(Self.questionnaire).score(AnswerSet(questionnaire: Self.questionnaire.id))
+        #expect(a.readiness.verdict == .incomplete && a.nonconformities.isEmpty)
+        #expect(a.readiness.unanswered == Self.questionnaire.allQuestions.filter(\.mandatory).count)
     }
 
     /// Answering `na` is the same as not answering, for every score (questions no applies_if names).

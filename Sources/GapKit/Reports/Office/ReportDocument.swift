@@ -68,10 +68,10 @@ struct ReportDocument {
 
     private func summary(_ document: inout WordDocument) {
         document.heading(1, t("summary"))
-        let verdict = assessment.overall.score == nil ? "not-assessed" : assessment.readiness.verdict.rawValue
+        let verdict = assessment.readiness.verdict.rawValue
         document.heading(2, t("conclusion"))
         document.paragraph(t("verdict_\(verdict)"), style: "Verdict")
-        document.paragraph(t("verdict_text_\(verdict)"))
+        document.paragraph(t("verdict_text_\(verdict)").replacingOccurrences(of: "{unanswered}", with: String(assessment.readiness.unanswered)))
         if assessment.overall.answered < assessment.overall.applicable {
             document.paragraph([.init(t("coverage_warning")
                 .replacingOccurrences(of: "{unanswered}", with: String(assessment.overall.applicable - assessment.overall.answered))

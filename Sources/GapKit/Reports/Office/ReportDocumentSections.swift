@@ -123,7 +123,7 @@ struct ReportDocumentSections {
     private func planSection(_ document: inout WordDocument) {
         document.heading(1, t("plan"))
         document.paragraph("\(t("plan_starts"))\(t("colon"))\(context.date(plan.start)) · \(t("capacity"))\(t("colon"))"
-            + "\(NumberFormat.days(plan.capacity)) \(t("per_week")) · \(t("effort"))\(t("colon"))\(NumberFormat.days(plan.totalEffort)) "
+            + "\(NumberFormat.days(plan.capacity.default)) \(t("per_week")) · \(t("effort"))\(t("colon"))\(NumberFormat.days(plan.totalEffort)) "
             + "\(t("person_days")) · \(plan.weeks) \(t(plan.weeks == 1 ? "week_one" : "weeks"))")
         let columns = [(t("today"), assessment.overall.score)] + plan.phases.map { phase in
             (context.text(q.phases.first { $0.id == phase.id }?.title), phase.projectedScore)

@@ -38,7 +38,7 @@ struct ReportWorkbook {
         figures += context.documentControl.map { ($0.label, .text($0.value)) }
         figures.append((context.t("standard"), .text(context.text(q.title))))
         if let date = answers.date { figures.append((context.t("date"), .date(date))) }
-        let verdict = assessment.overall.score == nil ? "not-assessed" : assessment.readiness.verdict.rawValue
+        let verdict = assessment.readiness.verdict.rawValue
         figures += [
             (context.t("verdict"), .text(context.t("verdict_\(verdict)"))),
             (context.t("overall_score"), .percent(assessment.overall.score)),
