@@ -49,14 +49,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `gapkit-bench batch`: generates a survey export and times `gapkit batch` on it (docs/BATCH.md).
+        // `gapkit-bench batch` and `xlsx`: generate a survey export and time `gapkit batch` on it (docs/BATCH.md).
         .executableTarget(
             name: "gapkit-bench",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "GapKitTests",
-            dependencies: ["GapKit"],
+            dependencies: ["GapKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         // End-to-end tests: run the built `gapkit` binary as a user would.

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gapkit-bench",
         abstract: "Benchmarks of gapkit on generated data.",
-        subcommands: [BatchBench.self]
+        subcommands: [BatchBench.self, XLSXBench.self]
     )
 }
 

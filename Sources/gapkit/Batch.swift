@@ -12,6 +12,7 @@ struct Batch: ParsableCommand {
         abstract: "Score survey exports: many respondents, per group, with the questions people disagree on.",
         discussion: """
             RESPONSES are CSV exports (UTF-8 with or without BOM, UTF-16 with BOM; comma, semicolon or tab), \
+            Excel workbooks (.xlsx: the first sheet or --sheet), \
             JSON Lines files (.jsonl) or folders of answer files. A header matches a question when it is the \
             question id or holds it in square brackets; --map maps other headers and answer texts. Rejected \
             cells go to rejects.csv (with --out, or the file --rejects names) and a summary on standard error; the rest of the row is scored. \
@@ -23,7 +24,7 @@ struct Batch: ParsableCommand {
     @Argument(help: "The questionnaire YAML file.")
     var questionnaire: String
 
-    @Argument(help: "Survey exports: CSV files, JSON Lines files or folders of answer files.")
+    @Argument(help: "Survey exports: CSV files, .xlsx workbooks, JSON Lines files or folders of answer files.", completion: .file())
     var responses: [String]
 
     @Option(help: "A mapping file: columns → question ids, answer texts → option values.")
@@ -55,6 +56,9 @@ struct Batch: ParsableCommand {
 
     @Option(name: .customLong("group-map"), help: "A YAML file of group names and their synonyms to merge.", completion: .file())
     var groupMap: String?
+
+    @Option(help: "The worksheet to read in .xlsx inputs (default: the first).")
+    var sheet: String?
 
     @Option(help: "The folder to write the results into.")
     var out: String?
@@ -124,6 +128,7 @@ struct Batch: ParsableCommand {
         options.groupBy = groupBy
         options.aggregate = BatchOptions.Aggregate(rawValue: aggregate) ?? .mean
         options.delimiter = delimiter.flatMap(parsedDelimiter)
+        options.sheet = sheet
         options.minGroup = minGroup
         options.spread = spread
         options.stdev = stdev

@@ -63,3 +63,21 @@ import Testing
         #expect(nobody.stderr.contains("error: --reference-group Dept=B: no respondent has it"), "\(nobody.stderr)")
     }
 }
+
+/// `gapkit batch` on Excel workbooks: what a broken one says.
+@Suite struct BatchXLSXCommandTests {
+    @Test func aBrokenWorkbookNamesThePartAndCellAndExits65() throws {
+        let folder = try BatchCommandTests.folder(["notzip.xlsx": "Respondent ID,Q-4.1-1\nr1,yes\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: Paths.fixture("broken-sheet.xlsx"), toPath: folder.appendingPathComponent("broken.xlsx").path)
+        let sheet = try GapKitBinary.run(["batch", BatchCommandTests.questionnaire, "broken.xlsx"], in: folder)
+        #expect(sheet.status == 65)
+        #expect(sheet.stderr == "broken.xlsx: error: xl/worksheets/sheet1.xml, cell B3: shared string 9 does not exist (the workbook has 3)\n")
+        let zip = try GapKitBinary.run(["batch", BatchCommandTests.questionnaire, "notzip.xlsx"], in: folder)
+        #expect(zip.status == 65)
+        #expect(zip.stderr.hasPrefix("notzip.xlsx: error: not an .xlsx workbook: the file is not a readable zip archive"), "\(zip.stderr)")
+        let missing = try GapKitBinary.run(["batch", BatchCommandTests.questionnaire, "broken.xlsx", "--sheet", "Response"], in: folder)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no sheet 'Response'; did you mean 'Responses'?"), "\(missing.stderr)")
+    }
+}

@@ -13,7 +13,7 @@ public final class BatchRunner {
     let resolver: ColumnResolver
     /// One matcher per scale, in a buffer: a cell's lookup then costs no exclusivity or copy-on-write
     /// check, and the few tables of raw cells they learn stay in the processor's fastest cache.
-    private let matchers: UnsafeMutableBufferPointer<CellMatcher>
+    let matchers: UnsafeMutableBufferPointer<CellMatcher>
     /// The index in `matchers` of each question's scale.
     private let matcherOfQuestion: [Int]
     private let respondentsFile: StagedFile?
@@ -74,7 +74,7 @@ public final class BatchRunner {
         matchers.deallocate()
     }
 
-    /// Reads one input: a folder of answer files, a JSON Lines file (.jsonl, .ndjson) or a CSV export.
+    /// Reads one input: a folder of answer files, an Excel workbook (.xlsx), a JSON Lines file (.jsonl, .ndjson) or a CSV export.
     /// - Parameter name: how rows of this input are named in rejects, respondents and ids (the path
     ///   as the user gave it, so `x/export.csv` and `y/export.csv` stay apart); `path` by default.
     public func read(_ path: String, as name: String? = nil) throws {
@@ -88,6 +88,9 @@ public final class BatchRunner {
         if isDirectory.boolValue {
             try readFolder(path, name: name)
             empty = "no answer file (.yaml, .yml, .json) in it was read"
+        } else if ["xlsx", "xlsm"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            try readXLSX(path, name: name)
+            empty = "its sheet holds a header row but no rows"
         } else if ["jsonl", "ndjson"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
             try readJSONLines(path, name: name)
             empty = "no line of it holds a respondent"
@@ -260,7 +263,7 @@ public final class BatchRunner {
     }
 
     /// Question, id and group columns of a header; every `--group-by` and `--id-column` must be there.
-    private func columns(_ roles: [ColumnResolver.Role], headers: [String], path: String) throws
+    func columns(_ roles: [ColumnResolver.Role], headers: [String], path: String) throws
         -> ([(column: Int, question: Int, matcher: Int)], Int?, [Int]) {
         var questions: [(Int, Int, Int)] = [], id: Int?, groups = [Int](repeating: -1, count: options.groupBy.count)
         var claimed: [Int: Int] = [:]
@@ -567,7 +570,7 @@ public final class BatchRunner {
 
     /// Counts and scores one respondent and writes its line to respondents.csv. With a CSV input
     /// this runs on the pipeline's second thread, which alone touches what it changes.
-    private func record(_ codes: UnsafeMutableBufferPointer<UInt8>, id: String?, group: [String], file: String, row: Int) throws {
+    func record(_ codes: UnsafeMutableBufferPointer<UInt8>, id: String?, group: [String], file: String, row: Int) throws {
         respondents += 1
         let respondent = id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(file)#\(row)"
         // Seen ids are kept as 8-byte hashes, the one thing that grows with rows.
@@ -589,7 +592,7 @@ public final class BatchRunner {
     }
 
     /// Lists a rejected cell; `summary` names its column in the summary (a question column by its id, not its long header).
-    private func reject(file: String, row: Int, column: String, value: String, reason: String, summary: String? = nil) throws {
+    func reject(file: String, row: Int, column: String, value: String, reason: String, summary: String? = nil) throws {
         rejectedCells += 1
         let key = (summary ?? column) + "\u{1F}" + reason
         if let known = rejectsByReason[key] {
