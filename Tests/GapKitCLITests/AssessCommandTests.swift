@@ -10,6 +10,7 @@ import Testing
     static let samples: [(folder: String, arguments: [String])] = [
         ("reports/acme", ["--engagement", Paths.inRepository("examples/acme-engagement.yaml")]),
         ("reports/acme-zh-Hans", ["--engagement", Paths.inRepository("examples/acme-engagement.yaml"), "--lang", "zh-Hans"]),
+        ("reports/huanan", ["--engagement", Paths.inRepository("examples/huanan-engagement.yaml"), "--lang", "zh-Hans"]),
     ]
 
     static func temporaryFolder() throws -> URL {
@@ -23,7 +24,8 @@ import Testing
         let arguments = try #require(Self.samples.first { $0.folder == folder }).arguments
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try GapKitBinary.run(["assess", Self.questionnaire, Self.answers, "--out", out.path] + arguments)
+        let answers = folder == "reports/huanan" ? Paths.inRepository("examples/huanan-answers.yaml") : Self.answers
+        let result = try GapKitBinary.run(["assess", Self.questionnaire, answers, "--out", out.path] + arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Paths.inRepository(folder)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()

@@ -138,7 +138,7 @@ struct ReportDocumentSections {
             if actions.isEmpty {
                 document.paragraph(t("no_actions"))
             } else {
-                document.table(.init(widths: [0.5, 3, 1.4, 0.8, 0.8, 1.7],
+                document.table(.init(widths: [0.65, 3, 1.4, 0.8, 0.8, 1.7],
                                      header: [t("rank"), t("action"), t("owner"), t("effort"), t("benefit"), t("schedule")],
                                      rows: actions.map { action in
                                          let spec = q.action(action.id)

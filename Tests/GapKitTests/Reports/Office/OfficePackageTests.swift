@@ -61,6 +61,28 @@ import Testing
         #expect(paths.contains("_rels/.rels"))
     }
 
+    /// With nothing answered there are no scores: charts have gaps, score cells are empty, and
+    /// both files are still whole.
+    @Test(arguments: [ReportFormat.docx, .xlsx])
+    func aReportOfNoAnswersIsWhole(format: ReportFormat) throws {
+        let q = ReportTests.questionnaire
+        let answers = AnswerSet(questionnaire: q.id)
+        let assessment = Scorer(q).score(answers)
+        let plan = Planner(q, start: CalendarDate("2026-11-23")!).plan(assessment)
+        let input = ReportInput(questionnaire: q, answers: answers, assessment: assessment, plan: plan)
+        let parts = try Self.parts(try Self.file(format, input))
+        for part in parts where !part.path.hasSuffix(".png") { _ = try XMLTree.parse(part.bytes, name: part.path) }
+        if format == .xlsx {
+            let summary = try Self.part(parts, "xl/worksheets/sheet1.xml")
+            #expect(summary.text.contains("Not assessed"))
+        } else {
+            // Three series (score, two thresholds) name every area; only the thresholds have values.
+            let radar = try Self.part(parts, "word/charts/chart1.xml")
+            let areas = assessment.areas.count
+            #expect(areas > 0 && radar.elements.filter { $0.name == "c:pt" }.count == 3 * areas + 2 * areas)
+        }
+    }
+
     /// A relationship target relative to its source's folder, `..` folded.
     static func resolve(_ target: String, in folder: String) -> String {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
