@@ -19,16 +19,16 @@ struct Ask: ParsableCommand {
             """
     )
 
-    @Argument(help: "The questionnaire YAML file.")
+    @Argument(help: "The questionnaire YAML file.", completion: .yamlFile)
     var questionnaire: String
 
-    @Option(help: "The answer file to create or resume.")
+    @Option(help: "The answer file to create or resume.", completion: .answerFile)
     var answers: String
 
     @Option(help: "Only ask the questions of this clause and its sub-clauses.")
     var clause: String?
 
-    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    @Option(help: "Language of the texts (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     @Option(help: "The respondent's name, recorded in the answer file.")
@@ -40,7 +40,7 @@ struct Ask: ParsableCommand {
     @Option(help: "The interviewee's role, recorded in the answer file's list of interviewees.")
     var role: String?
 
-    @Option(help: "The assessment date recorded in a new answer file (or one without a date), YYYY-MM-DD, or 'today'.")
+    @Option(help: "The assessment date recorded in a new answer file (or one without a date), YYYY-MM-DD, or 'today'.", completion: .list(["today"]))
     var date: String?
 
     func validate() throws {

@@ -15,13 +15,13 @@ struct Assess: ParsableCommand {
     @OptionGroup var input: AssessmentOptions
     @OptionGroup var planning: PlanningOptions
 
-    @Option(help: "The folder to write the report files into (created if missing).")
+    @Option(help: "The folder to write the report files into (created if missing).", completion: .directory)
     var out: String
 
-    @Option(help: "Comma-separated formats: html, md, csv, json, docx, xlsx (default: all).")
+    @Option(help: "Comma-separated formats: html, md, csv, json, docx, xlsx (default: all).", completion: .reportFormats)
     var format: String = "html,md,csv,json,docx,xlsx"
 
-    @Option(help: "A branding file: firm, logo, primary_color, footer.")
+    @Option(help: "A branding file: firm, logo, primary_color, footer.", completion: .yamlFile)
     var brand: String?
 
     @Option(help: "A folder of report templates (see `gapkit templates export`).", completion: .directory)

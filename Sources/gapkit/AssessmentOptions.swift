@@ -4,16 +4,16 @@ import GapKit
 
 /// The questionnaire and answer files that `score`, `plan` and `assess` read.
 struct AssessmentOptions: ParsableArguments {
-    @Argument(help: "The questionnaire YAML file.", completion: .file())
+    @Argument(help: "The questionnaire YAML file.", completion: .yamlFile)
     var questionnaire: String
 
-    @Argument(help: "The answer files of the assessment (YAML or JSON), merged when there are several.", completion: .file())
+    @Argument(help: "The answer files of the assessment (YAML or JSON), merged when there are several.", completion: .answerFile)
     var answers: [String]
 
     @Option(help: "How to settle answers that differ between answer files: worst (the lowest score) or latest (the latest 'on' or file date).")
     var prefer: AnswerMerger.Preference?
 
-    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    @Option(help: "Language of the texts (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     @Option(help: "An engagement file: client, document control, scope, interviews, documents, plan settings (docs/ENGAGEMENT.md).",

@@ -21,13 +21,13 @@ struct Batch: ParsableCommand {
             """
     )
 
-    @Argument(help: "The questionnaire YAML file.")
+    @Argument(help: "The questionnaire YAML file.", completion: .yamlFile)
     var questionnaire: String
 
     @Argument(help: "Survey exports: CSV files, .xlsx workbooks, JSON Lines files or folders of answer files.", completion: .file())
     var responses: [String]
 
-    @Option(help: "A mapping file: columns → question ids, answer texts → option values.")
+    @Option(help: "A mapping file: columns → question ids, answer texts → option values.", completion: .yamlFile)
     var map: String?
 
     @Option(name: .customLong("id-column"), help: "The column that identifies a respondent (default: one named like 'Respondent ID').")
@@ -36,10 +36,10 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("group-by"), help: "A column to group respondents by; repeat for several.")
     var groupBy: [String] = []
 
-    @Option(help: "The question score used for clause and area scores: mean, median or min.")
+    @Option(help: "The question score used for clause and area scores: mean, median or min.", completion: .list(BatchOptions.Aggregate.allCases.map(\.rawValue)))
     var aggregate: String = "mean"
 
-    @Option(help: "Field delimiter: , ; tab (default: an Excel sep= line, or detected from the first lines).")
+    @Option(help: "Field delimiter: , ; tab (default: an Excel sep= line, or detected from the first lines).", completion: .list([",", ";", "tab"]))
     var delimiter: String?
 
     @Option(name: .customLong("min-group"), help: "Answers a group needs on a question to count in the disagreement rules (default 5).")
@@ -60,19 +60,19 @@ struct Batch: ParsableCommand {
     @Option(help: "The worksheet to read in .xlsx inputs (default: the first).")
     var sheet: String?
 
-    @Option(help: "The folder to write the results into.")
+    @Option(help: "The folder to write the results into.", completion: .directory)
     var out: String?
 
-    @Option(help: "Write every rejected cell to this CSV file (default: rejects.csv in --out).")
+    @Option(help: "Write every rejected cell to this CSV file (default: rejects.csv in --out).", completion: .file(extensions: ["csv"]))
     var rejects: String?
 
-    @Option(help: "Comma-separated formats: json, csv, html (default: all with --out, json without).")
+    @Option(help: "Comma-separated formats: json, csv, html (default: all with --out, json without).", completion: .list(["json", "csv", "html"]))
     var format: String?
 
     @Flag(help: "Exit with status 65 when any cell is rejected or a respondent id repeats.")
     var strict = false
 
-    @Option(help: "Language of the HTML report (default: the questionnaire's first language).")
+    @Option(help: "Language of the HTML report (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     func validate() throws {

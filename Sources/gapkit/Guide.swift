@@ -25,7 +25,7 @@ struct Guide: ParsableCommand {
     @Option(help: "The engagement file whose interview schedule --interviewee is looked up in.", completion: .file())
     var engagement: String?
 
-    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    @Option(help: "Language of the texts (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     @Option(help: "The guide to write: FILE.html or FILE.md.", completion: .file())

@@ -11,13 +11,13 @@ struct Show: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "A questionnaire YAML file.")
+    @Argument(help: "A questionnaire YAML file.", completion: .yamlFile)
     var file: String
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Language of the texts (default: the questionnaire's first language).")
+    @Option(help: "Language of the texts (default: the questionnaire's first language).", completion: .languages)
     var lang: String?
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct Survey: ParsableCommand {
     @Option(help: "The file to write.", completion: .file())
     var out: String
 
-    @Option(help: "A language to write (repeat for several; default: every language of the questionnaire).")
+    @Option(help: "A language to write (repeat for several; default: every language of the questionnaire).", completion: .languages)
     var lang: [String] = []
 
     @Option(help: "Comma-separated clause ids to include, each with its sub-clauses (default: all).")

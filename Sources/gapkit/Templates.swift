@@ -12,7 +12,7 @@ struct Templates: ParsableCommand {
             abstract: "Write the default report templates into a folder, to adapt and use with `assess --templates`."
         )
 
-        @Argument(help: "The folder to write the templates into.")
+        @Argument(help: "The folder to write the templates into.", completion: .directory)
         var directory: String
 
         @Flag(help: "Replace templates already in the folder.")

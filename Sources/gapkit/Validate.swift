@@ -11,7 +11,7 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "Questionnaire YAML files.")
+    @Argument(help: "Questionnaire YAML files.", completion: .yamlFile)
     var files: [String]
 
     func run() throws {

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The line editor of `gapkit ask`, typed into on a pseudo-terminal: what reaches the file is the text as edited, never a key code.
-@Suite(.serialized) struct AskLineEditingTests {
+@Suite(.serialized, .enabled(if: LinuxTools.hasScript, LinuxTools.scriptMissing)) struct AskLineEditingTests {
     typealias TerminalSession = AskCommandTests.TerminalSession
 
     static let left = "\u{1B}[D", right = "\u{1B}[C", up = "\u{1B}[A", home = "\u{1B}[H", end = "\u{1B}[F"
@@ -67,7 +67,7 @@ import Glibc
         #expect(session.waitForFile(containing: "\"Q-4.1-2\":"))
         let (status, output) = session.finish()
         #expect(status == 65, "不适用 is refused where the scale has no not applicable")
-        #expect(output.contains("✓ Q-4.1-1 → 部分 – 已有相关做法，但不完整或执行不一致"))
+        #expect(output.contains("✓ Q-4.1-1 → 部分符合 – 已有相关做法，但不完整或执行不一致"))
         #expect(output.contains("此问题不能回答“不适用”。"))
         let text = try Self.file(path)
         #expect(text.contains("interviewees:\n  - {name: \"王芳\", role: \"服务经理\"}\n"))

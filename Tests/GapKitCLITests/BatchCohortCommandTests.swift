@@ -7,7 +7,7 @@ import Testing
 
     @Test func shortChineseLabelsMatchAndMergedGroupsAreNamedOnStandardError() throws {
         let folder = try BatchCommandTests.folder([
-            "s.csv": "ID,Dept,Q-4.1-1,Q-4.1-2\nr1,Network,是,部分\nr2,network ,否,是\nr3,Desk,部分,否\n",
+            "s.csv": "ID,Dept,Q-4.1-1,Q-4.1-2\nr1,Network,是,部分符合\nr2,network ,否,是\nr3,Desk,部分符合,否\n",
             "groups.yaml": "groups:\n  Service desk: [Desk, 服务台]\n",
         ])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -64,7 +64,7 @@ import Testing
         #expect(allowed.contains("[Q-4.1-1],Q-4.1-1,4.1,"))
         #expect(allowed.contains("是 – "))
         // Filled in by a person, it is read as an export.
-        try Data(("\u{FEFF}" + template + "r1,IT,是,部分\r\n").utf8).write(to: folder.appendingPathComponent("filled.csv"))
+        try Data(("\u{FEFF}" + template + "r1,IT,是,部分符合\r\n").utf8).write(to: folder.appendingPathComponent("filled.csv"))
         let batch = try GapKitBinary.run(["batch", Self.questionnaire, "filled.csv", "--group-by", "Department"], in: folder)
         #expect(batch.status == 0)
         #expect(batch.stderr.contains("batch: 1 respondents, 0 rejected cells"), "\(batch.stderr)")

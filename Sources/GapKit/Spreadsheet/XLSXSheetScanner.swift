@@ -67,7 +67,8 @@ final class XLSXSheetScanner {
     /// Scans complete tags and the text between them; returns how many bytes were used (the rest,
     /// an unfinished tag or text, waits for the next chunk).
     private func scan(_ buffer: UnsafeRawBufferPointer) throws -> Int {
-        let base = buffer.baseAddress!, count = buffer.count
+        guard let base = buffer.baseAddress else { return 0 }
+        let count = buffer.count
         var index = 0
         while index < count {
             if buffer[index] == 0x3C {
@@ -293,9 +294,11 @@ final class XLSXSheetScanner {
         let needle = Array("mergeCell".utf8)
         var tail: [UInt8] = [], found: [UInt8]? = nil
         try workbook.stream(part) { chunk in
-            if found != nil {
-                found!.append(contentsOf: chunk)
-                if found!.count > XLSXWorkbook.partLimit { throw XLSXWorkbook.error(workbook.name, part: part, "the merged cells take more than \(XLSXWorkbook.partLimit >> 20) MiB") }
+            if var collected = found {
+                found = nil  // keep the array uniquely referenced while it grows
+                collected.append(contentsOf: chunk)
+                found = collected
+                if collected.count > XLSXWorkbook.partLimit { throw XLSXWorkbook.error(workbook.name, part: part, "the merged cells take more than \(XLSXWorkbook.partLimit >> 20) MiB") }
                 return
             }
             let window = tail + Array(chunk)

@@ -32,7 +32,7 @@ import Testing
             #expect(clause.questions.count >= 2, "clause \(leaf) has \(clause.questions.count) questions")
             #expect(clause.summary != nil, "clause \(leaf) has no summary")
         }
-        #expect((150...200).contains(q.allQuestions.count))
+        #expect((230...280).contains(q.allQuestions.count))
     }
 
     @Test func everyTextIsInEnglishAndSimplifiedChinese() throws {
@@ -105,7 +105,13 @@ import Testing
             "MS-TRIAL-OPERATION", "MS-INTERNAL-AUDIT", "MS-MANAGEMENT-REVIEW", "MS-CB-SELECTION", "MS-STAGE1", "MS-STAGE2",
         ]))
         let trial = try #require(q.milestones.first { $0.id == "MS-TRIAL-OPERATION" })
-        #expect((10...16).contains(trial.weeks), "trial operation runs about three months")
+        let minimum = try #require(q.milestones.first { $0.id == "MS-MINIMUM-OPERATION" })
+        #expect(minimum.after == ["MS-TRIAL-OPERATION"])
+        #expect((12...16).contains(trial.weeks + minimum.weeks), "trial operation and the minimum operating period run about three months")
+        let kickoff = try #require(q.milestones.first { $0.id == "MS-KICKOFF" })
+        #expect(kickoff.phase == "prepare", "every plan starts with the kick-off")
+        let selection = try #require(q.milestones.first { $0.id == "MS-CB-SELECTION" })
+        #expect(q.phaseIndex(selection.phase)! < q.phaseIndex("operate")!, "the certification body is chosen while the system is being established")
         #expect(Set(q.scales.map(\.id)) == ["ypn", "ypn-na", "maturity"])
         #expect(q.allQuestions.contains { $0.mandatory } && q.allQuestions.contains { !$0.mandatory })
     }
