@@ -61,7 +61,7 @@ public struct ReportTemplates: Sendable {
 
     /// Parses a template after `TemplateCheck` has found it within bounds. `partial` is the name
     /// under which the library registers it: a partial may not include itself.
-    private static func parse(_ text: String, name: String, partial: String? = nil) throws -> MustacheTemplate {
+    static func parse(_ text: String, name: String, partial: String? = nil) throws -> MustacheTemplate {
         MarkdownContentType.register
         let check = TemplateCheck(text)
         var problems = check.problems

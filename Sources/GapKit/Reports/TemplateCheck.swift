@@ -69,18 +69,13 @@ struct TemplateCheck {
             if tags == Self.maxTags + 1 {
                 report("more than \(Self.maxTags) tags; a template has at most \(Self.maxTags)")
             }
-            // The tag runs to the next `}}` (a comment too); `{{{name}}}` takes one more brace.
+            // Every `{{` is looked at on its own, even inside what looks like another tag: the
+            // parser may read a `{{` that is never closed as text and the next one as a tag, so
+            // skipping to a closing `}}` could hide a tag from this check (a fuzzer found one).
             var end = i + 2
-            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {
-                if bytes[end] == 0x0A {
-                    line += 1
-                    lineStart = end + 1
-                }
-                end += 1
-            }
+            while end + 1 < bytes.count, bytes[end] != 0x0A, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
             let body = bytes[min(i + 2, bytes.count)..<min(end, bytes.count)]
-            i = min(end + 2, bytes.count)
-            if body.first == open, i < bytes.count, bytes[i] == close { i += 1 }
+            i += 2
             guard let kind = body.first else { continue }
             if kind != UInt8(ascii: "!"), body.count > Self.maxTagLength {
                 report("a tag of \(body.count) bytes; a tag other than a comment has at most \(Self.maxTagLength)")
