@@ -4,10 +4,7 @@
 extension InterviewView {
     /// The text for `english` in the view's language, with `{1}`, `{2}`… replaced by `values`.
     public func t(_ english: String, _ values: CustomStringConvertible...) -> String {
-        var text = StringTables.table("ask", language: language)[english] ?? english
-        for (index, value) in values.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: value.description)
-        }
-        return text
+        let text = StringTables.table("ask", language: language)[english] ?? english
+        return StringTables.fill(text, Dictionary(uniqueKeysWithValues: values.enumerated().map { (String($0 + 1), $1.description) }))
     }
 }

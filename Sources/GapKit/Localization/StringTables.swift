@@ -26,6 +26,26 @@ public enum StringTables {
         table(domain, language: language)[key] ?? table(domain, language: "en")[key] ?? key
     }
 
+    /// `text` with every `{name}` whose name is in `values` replaced, in one pass from left to
+    /// right: a value is never searched again, so a person's text that itself holds `{…}` stays as
+    /// typed, and the result does not depend on the order of `values`. Unknown names stay as written.
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = "", rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     /// The embedded file as nested dictionaries; an unreadable file gives an empty table, which
     /// the parity test reports.
     static func parse(_ bytes: [UInt8]) -> [String: [String: String]] {
@@ -50,9 +70,7 @@ public struct Strings: Sendable {
 
     /// The text of `key`, with each `{name}` replaced by `values[name]`.
     public func callAsFunction(_ key: String, _ values: [String: CustomStringConvertible] = [:]) -> String {
-        var text = table[key] ?? english[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value.description) }
-        return text
+        StringTables.fill(table[key] ?? english[key] ?? key, values.mapValues(\.description))
     }
 
     /// Every key → text of the domain, for templates (`{{t.key}}`).

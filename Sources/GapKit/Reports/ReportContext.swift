@@ -32,7 +32,7 @@ struct ReportContext {
     func own(_ text: LocalizedText?) -> String? { text.map { $0.text(in: language, languages: q.languages) } }
     func t(_ key: String) -> String { strings[key] ?? key }
     func t(_ key: String, _ values: [String: CustomStringConvertible]) -> String {
-        values.reduce(t(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value.description) }
+        StringTables.fill(t(key), values.mapValues(\.description))
     }
     func date(_ date: CalendarDate) -> String { ReportStrings.date(date, language: language) }
 

@@ -48,4 +48,16 @@ struct StringTableTests {
         #expect(zh("no such key") == "no such key")
         #expect(Strings("report", language: "en")("coverage_warning", ["unanswered": 3, "applicable": 9]).hasPrefix("3 of 9 "))
     }
+
+    /// A value is put in as it is: placeholders inside a person's text are not filled in turn, so the
+    /// result never depends on the order in which a dictionary hands out its values.
+    @Test func placeholdersAreFilledInOnePassAndValuesStayAsTyped() {
+        let values = ["client": "Acme {standard} & {client}", "standard": "ISO/IEC 20000-1"]
+        for _ in 0..<20 {
+            #expect(StringTables.fill("{client} against {standard}", values) == "Acme {standard} & {client} against ISO/IEC 20000-1")
+        }
+        #expect(StringTables.fill("{unknown} {client", ["client": "x"]) == "{unknown} {client")
+        #expect(StringTables.fill("{{client}}", ["client": "x"]) == "{x}")
+        #expect(StringTables.fill("中文{client}。", ["client": "艾克美"]) == "中文艾克美。")
+    }
 }
